@@ -1,0 +1,32 @@
+using Zwarm.Core.Processes;
+
+namespace Zwarm.Core.Agents;
+
+/// <summary>
+/// One agent CLI (Codex, Claude Code, ...). Builds the process for a first turn and for a follow-up that uses the
+/// CLI's native resume, and creates the parser for its output stream. Adding an agent = adding a folder with one
+/// of these; register it in <see cref="AgentRegistry"/>.
+/// </summary>
+public interface IAgentAdapter
+{
+    /// <summary>Canonical name stored in meta.json's "adapter" field ("codex", "claude_code").</summary>
+    string Name { get; }
+
+    /// <summary>Other names accepted on the command line ("claude").</summary>
+    IReadOnlyList<string> Aliases { get; }
+
+    /// <summary>The executable looked up on PATH when config does not give one ("codex", "claude").</summary>
+    string ExecutableName { get; }
+
+    /// <summary>One line telling the user how to install the CLI.</summary>
+    string InstallHint { get; }
+
+    /// <summary>Command line for turn 1 of a session.</summary>
+    ProcessSpec BuildFirstTurn(TurnRequest request);
+
+    /// <summary>Command line for a follow-up turn, resuming the CLI's own conversation <paramref name="resumeId"/>.</summary>
+    ProcessSpec BuildFollowUp(TurnRequest request, string resumeId);
+
+    /// <summary>A fresh parser for one turn's stdout.</summary>
+    IAgentStreamParser CreateParser();
+}

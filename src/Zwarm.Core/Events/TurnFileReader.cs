@@ -1,0 +1,76 @@
+// Streams a finished (or growing) turn file through an adapter's parser, yielding normalized events in constant memory.
+using Zwarm.Core.Agents;
+
+namespace Zwarm.Core.Events;
+
+public static class TurnFileReader
+{
+    /// <summary>
+    /// Yields every event of the turn file at <paramref name="path"/>. Malformed and oversized lines are skipped and
+    /// counted in <paramref name="stats"/>. A missing file yields nothing.
+    /// </summary>
+    public static IEnumerable<AgentEvent> ReadEvents(string path, IAgentStreamParser parser, ParseStats? stats = null)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
+                bufferSize: 1, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            yield break;
+        }
+
+        using (stream)
+        using (var reader = new JsonlLineReader(stream))
+        {
+            var batch = new List<AgentEvent>(16);
+            while (Next(reader, parser, batch, stats))
+            {
+                foreach (var e in batch)
+                {
+                    yield return e;
+                }
+                batch.Clear();
+            }
+            if (stats is not null)
+            {
+                stats.OversizedLines += reader.OversizedLines;
+                stats.MalformedLines += parser.MalformedLines;
+            }
+        }
+    }
+
+    // Spans cannot live across a yield, so one line is parsed in this non-iterator helper.
+    private static bool Next(JsonlLineReader reader, IAgentStreamParser parser, List<AgentEvent> batch, ParseStats? stats)
+    {
+        while (reader.TryReadLine(out var line))
+        {
+            if (stats is not null)
+            {
+                stats.Lines++;
+                stats.Bytes = reader.ConsumedBytes;
+            }
+            if (line.Trim((byte)' ').IsEmpty)
+            {
+                continue;
+            }
+            parser.ParseLine(line, batch);
+            if (batch.Count > 0)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}
+
+/// <summary>Counters filled while reading a turn file.</summary>
+public sealed class ParseStats
+{
+    public long Lines { get; set; }
+    public long Bytes { get; set; }
+    public int MalformedLines { get; set; }
+    public int OversizedLines { get; set; }
+}

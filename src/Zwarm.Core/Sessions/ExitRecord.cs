@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace Zwarm.Core.Sessions;
+
+/// <summary>
+/// turns/turn_N.exit.json: written atomically by the turn's supervisor when the agent process ends, whether or not
+/// any zwarm process is running at that moment.
+/// </summary>
+public sealed record ExitRecord
+{
+    [JsonPropertyName("exit_code")] public int ExitCode { get; init; }
+    [JsonPropertyName("ended_at")] public string EndedAt { get; init; } = "";
+}
