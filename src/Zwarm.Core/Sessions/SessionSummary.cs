@@ -22,6 +22,4 @@ public sealed record SessionSummary
     [JsonPropertyName("exit_code")] public int? ExitCode { get; init; }
     [JsonPropertyName("error")] public string? Error { get; init; }
     [JsonPropertyName("pid")] public int? Pid { get; init; }
-    [JsonIgnore] public long? PidStart { get; init; }
-    [JsonIgnore] public string? BootId { get; init; }
 }

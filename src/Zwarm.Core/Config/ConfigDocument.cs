@@ -1,0 +1,142 @@
+// config.toml parsed once (Tomlyn, source-generated so it stays AOT-safe), with `--set a.b=value` overrides applied
+// on top. Each layer reads its own sections through ConfigSection; Validate() then reports syntax errors, wrong
+// types and keys nobody read (unknown keys) in one clear message.
+using Tomlyn;
+using Tomlyn.Model;
+using Tomlyn.Serialization;
+
+namespace Zwarm.Core.Config;
+
+public sealed class ConfigDocument
+{
+    private readonly List<string> _errors = [];
+
+    private ConfigDocument(TomlTable table, string? sourcePath)
+    {
+        SourcePath = sourcePath;
+        Root = new ConfigSection(this, table, "");
+    }
+
+    /// <summary>The file this came from, if any.</summary>
+    public string? SourcePath { get; }
+
+    public ConfigSection Root { get; }
+
+    public IReadOnlyList<string> Errors => _errors;
+
+    /// <summary>An empty document (no file): every setting takes its default.</summary>
+    public static ConfigDocument Empty() => new(new TomlTable(), null);
+
+    /// <summary>Parses TOML text; syntax errors become a <see cref="ZwarmException"/> of kind Config.</summary>
+    public static ConfigDocument Parse(string text, string? sourcePath, IEnumerable<string>? overrides = null)
+    {
+        TomlTable table;
+        try
+        {
+            table = string.IsNullOrWhiteSpace(text)
+                ? new TomlTable()
+                : TomlSerializer.Deserialize(text, ConfigTomlContext.Default.TomlTable) ?? new TomlTable();
+        }
+        catch (TomlException e)
+        {
+            var where = sourcePath ?? "config";
+            throw new ZwarmException(ErrorKind.Config, $"{where}:{e.Line + 1}:{e.Column + 1}: {FirstLine(e.Message)}");
+        }
+        var document = new ConfigDocument(table, sourcePath);
+        foreach (var item in overrides ?? [])
+        {
+            document.ApplyOverride(table, item);
+        }
+        return document;
+    }
+
+    /// <summary>Loads <paramref name="path"/> (null or missing file = empty) and applies overrides.</summary>
+    public static ConfigDocument Load(string? path, IEnumerable<string>? overrides = null)
+    {
+        if (path is null || !File.Exists(path))
+        {
+            return Parse("", path, overrides);
+        }
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ZwarmException(ErrorKind.Config, $"cannot read {path}: {e.Message}");
+        }
+        return Parse(text, path, overrides);
+    }
+
+    internal void AddError(string message) => _errors.Add(message);
+
+    /// <summary>Throws one Config error listing every problem found so far, including unknown keys.</summary>
+    public void Validate()
+    {
+        var problems = new List<string>(_errors);
+        foreach (var key in Root.UnreadKeys())
+        {
+            problems.Add($"unknown key '{key}'");
+        }
+        if (problems.Count > 0)
+        {
+            var where = SourcePath is null ? "config" : SourcePath;
+            throw new ZwarmException(ErrorKind.Config, $"{where}: {string.Join("; ", problems)}");
+        }
+    }
+
+    // `--set executor.model=gpt-5` : the value is read as a TOML value when it is one (numbers, booleans, arrays,
+    // quoted strings), otherwise taken as a plain string.
+    private void ApplyOverride(TomlTable root, string item)
+    {
+        var eq = item.IndexOf('=');
+        if (eq <= 0)
+        {
+            throw new ZwarmException(ErrorKind.Usage, $"--set expects key=value, got '{item}'");
+        }
+        var path = item[..eq].Trim().Split('.');
+        if (path.Any(string.IsNullOrWhiteSpace))
+        {
+            throw new ZwarmException(ErrorKind.Usage, $"--set: bad key '{item[..eq]}'");
+        }
+        var raw = item[(eq + 1)..].Trim();
+        object value = raw;
+        try
+        {
+            var parsed = TomlSerializer.Deserialize($"v = {raw}", ConfigTomlContext.Default.TomlTable);
+            if (parsed is not null && parsed.TryGetValue("v", out var v) && v is not null)
+            {
+                value = v;
+            }
+        }
+        catch (TomlException)
+        {
+            // not a TOML literal: keep the raw text as a string
+        }
+
+        var table = root;
+        for (var i = 0; i < path.Length - 1; i++)
+        {
+            var key = path[i].Trim();
+            if (!table.TryGetValue(key, out var next) || next is not TomlTable nextTable)
+            {
+                nextTable = new TomlTable();
+                table[key] = nextTable;
+            }
+            table = nextTable;
+        }
+        table[path[^1].Trim()] = value;
+    }
+
+    private static string FirstLine(string message)
+    {
+        var nl = message.IndexOf('\n');
+        return (nl >= 0 ? message[..nl] : message).Trim();
+    }
+}
+
+[TomlSerializable(typeof(TomlTable))]
+internal sealed partial class ConfigTomlContext : TomlSerializerContext
+{
+}

@@ -1,0 +1,86 @@
+// Listing, removing and cleaning sessions.
+namespace Zwarm.Core.Sessions;
+
+public sealed partial class SessionService
+{
+    /// <summary>
+    /// Every session, newest first, with running ones brought up to date; unreadable folders are reported in
+    /// <see cref="SessionListing.Problems"/>, never fatal.
+    /// </summary>
+    public async Task<SessionListing> ListAsync(CancellationToken cancellationToken, SessionStatus? status = null)
+    {
+        var listing = new SessionIndex(Store).Read();
+        var sessions = new List<SessionSummary>(listing.Sessions.Count);
+        var problems = listing.Problems.ToList();
+        foreach (var summary in listing.Sessions)
+        {
+            var current = summary;
+            if (!summary.Status.IsStopped())
+            {
+                try
+                {
+                    var meta = Store.Load(summary.Id);
+                    if (meta is not null)
+                    {
+                        current = SessionSummaries.From(await RefreshAsync(meta, cancellationToken).ConfigureAwait(false));
+                    }
+                }
+                catch (CorruptSessionException e)
+                {
+                    problems.Add(new SessionProblem(summary.Id, e.Reason));
+                    continue;
+                }
+            }
+            if (status is null || current.Status == status)
+            {
+                sessions.Add(current);
+            }
+        }
+        sessions.Sort((a, b) => string.CompareOrdinal(b.CreatedAt, a.CreatedAt));
+        return new SessionListing(sessions, problems);
+    }
+
+    /// <summary>Deletes a stopped session. A running one is refused unless <paramref name="force"/> (kill first).</summary>
+    public async Task<SessionMeta> RemoveAsync(string idOrPrefix, bool force, CancellationToken cancellationToken)
+    {
+        var meta = await GetAsync(idOrPrefix, cancellationToken).ConfigureAwait(false);
+        if (!meta.Status.IsStopped())
+        {
+            if (!force)
+            {
+                throw new ZwarmException(ErrorKind.Conflict,
+                    $"session {ShortId(meta.Id)} is {meta.Status.ToName()}; kill it first (or use --force)");
+            }
+            meta = (await KillAsync(meta.Id, cancellationToken).ConfigureAwait(false)).Session;
+        }
+        using (await Store.LockAsync(meta.Id, cancellationToken).ConfigureAwait(false))
+        {
+            Store.Delete(meta.Id);
+        }
+        return meta;
+    }
+
+    /// <summary>
+    /// Deletes stopped sessions last updated more than <paramref name="olderThan"/> ago (all stopped ones when
+    /// null). Running sessions are never touched. With <paramref name="dryRun"/>, only reports.
+    /// </summary>
+    public async Task<IReadOnlyList<SessionSummary>> CleanAsync(TimeSpan? olderThan, bool dryRun,
+        CancellationToken cancellationToken)
+    {
+        var now = Time.GetUtcNow();
+        var listing = await ListAsync(cancellationToken).ConfigureAwait(false);
+        var victims = listing.Sessions.Where(s => s.Status.IsStopped()
+            && (olderThan is null || (Timestamps.Parse(s.UpdatedAt) is { } t && now - t > olderThan))).ToList();
+        if (!dryRun)
+        {
+            foreach (var s in victims)
+            {
+                using (await Store.LockAsync(s.Id, cancellationToken).ConfigureAwait(false))
+                {
+                    Store.Delete(s.Id);
+                }
+            }
+        }
+        return victims;
+    }
+}

@@ -1,0 +1,238 @@
+// Starting turns: `spawn` (turn 1) and `continue` (turn N+1 through the CLI's native resume).
+using System.Text.Json;
+using Zwarm.Core.Agents;
+using Zwarm.Core.Processes;
+
+namespace Zwarm.Core.Sessions;
+
+public sealed partial class SessionService
+{
+    /// <summary>Creates a session and starts its first turn in the background. Returns at once.</summary>
+    public async Task<SessionMeta> StartAsync(StartRequest request, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(request.Task))
+        {
+            throw new ZwarmException(ErrorKind.Usage, "the task is empty");
+        }
+        var adapter = ResolveAdapter(request.Adapter ?? _context.Config.Executor.Adapter);
+        var settings = _context.Config.AdapterSettingsFor(adapter.Name);
+        var workingDir = ResolveWorkingDirectory(request.WorkingDirectory);
+        var sandbox = ResolveSandbox(request.Sandbox);
+        var model = FirstNonEmpty(request.Model, settings.DefaultModel, _context.Config.Executor.Model);
+        var executable = ResolveExecutable(adapter, settings, workingDir);
+
+        var now = Timestamps.Now(Time);
+        var id = SessionId.New();
+        var turn = new TurnInfo { Turn = 1, Prompt = request.Task, Status = SessionStatus.Pending, Model = model };
+        var meta = new SessionMeta
+        {
+            Id = id,
+            Task = request.Task,
+            Status = SessionStatus.Pending,
+            WorkingDir = workingDir,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Model = model ?? "",
+            Turn = 1,
+            Messages = [UserMessage(request.Task, now, 1)],
+            Source = request.Source,
+            Adapter = adapter.Name,
+            Sandbox = sandbox.ToName(),
+            Turns = [turn],
+            Schema = SessionMeta.CurrentSchema,
+            ResumeId = adapter.Name == "claude_code" ? id : null,
+        };
+        try
+        {
+            Store.Create(meta);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ZwarmException(ErrorKind.State, $"cannot write to {Store.SessionsDirectory}: {e.Message}");
+        }
+
+        var spec = adapter.BuildFirstTurn(new TurnRequest(id, request.Task, model, workingDir, sandbox, settings))
+            with { Executable = executable };
+        return await LaunchAsync(meta, spec, 1, holdingLock: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Starts turn N+1 of a stopped session with <paramref name="message"/>, resuming the CLI's own conversation
+    /// (same model, sandbox and working directory). Refuses while the session is running.
+    /// </summary>
+    public async Task<SessionMeta> ContinueAsync(string idOrPrefix, string message, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            throw new ZwarmException(ErrorKind.Usage, "the message is empty");
+        }
+        var id = Store.Resolve(idOrPrefix);
+        using var _ = await Store.LockAsync(id, cancellationToken).ConfigureAwait(false);
+        var meta = LoadOrThrow(id);
+        meta = RefreshLocked(meta);
+        if (!meta.Status.IsStopped())
+        {
+            throw new ZwarmException(ErrorKind.Conflict,
+                $"session {ShortId(id)} is still {meta.Status.ToName()} (turn {meta.Turn}); wait for it or kill it first");
+        }
+        var adapter = AdapterFor(meta);
+        var resumeId = meta.ResumeId;
+        if (string.IsNullOrEmpty(resumeId))
+        {
+            throw new ZwarmException(ErrorKind.Conflict,
+                $"session {ShortId(id)} cannot be continued: its agent never reported a conversation id (turn {meta.Turn} failed before it started)");
+        }
+        var settings = _context.Config.AdapterSettingsFor(adapter.Name);
+        var sandbox = SandboxModes.TryParse(meta.Sandbox, out var s) ? s : _context.Config.Executor.Sandbox;
+        if (!Directory.Exists(meta.WorkingDir))
+        {
+            throw new ZwarmException(ErrorKind.Conflict, $"the session's working directory {meta.WorkingDir} no longer exists");
+        }
+        var executable = ResolveExecutable(adapter, settings, meta.WorkingDir);
+        var model = string.IsNullOrEmpty(meta.Model) ? null : meta.Model;
+
+        var now = Timestamps.Now(Time);
+        var next = meta.Turn + 1;
+        meta = meta with
+        {
+            Status = SessionStatus.Pending,
+            Turn = next,
+            UpdatedAt = now,
+            ExitCode = null,
+            Error = null,
+            Messages = [.. meta.Messages, UserMessage(message, now, next)],
+            Turns = [.. meta.Turns, new TurnInfo { Turn = next, Prompt = message, Status = SessionStatus.Pending, Model = model }],
+        };
+        Store.Write(meta);
+
+        var spec = adapter.BuildFollowUp(new TurnRequest(id, message, model, meta.WorkingDir, sandbox, settings), resumeId)
+            with { Executable = executable };
+        return await LaunchAsync(meta, spec, next, holdingLock: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SessionMeta> LaunchAsync(SessionMeta meta, ProcessSpec spec, int turn, bool holdingLock,
+        CancellationToken cancellationToken)
+    {
+        LaunchedTurn launched;
+        try
+        {
+            launched = _launcher.Launch(spec, Store.TurnsDirectory(meta.Id), turn);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception
+                                       or InvalidOperationException)
+        {
+            var failed = WithCurrentTurn(meta, t => t with { Status = SessionStatus.Failed, Error = e.Message }) with
+            {
+                Status = SessionStatus.Failed,
+                Error = $"could not start the agent: {e.Message}",
+                UpdatedAt = Timestamps.Now(Time),
+            };
+            Store.Write(failed);
+            throw new ZwarmException(ErrorKind.State, $"could not start the agent: {e.Message}");
+        }
+
+        SessionMeta Running(SessionMeta m) =>
+            WithCurrentTurn(m, t => t with
+            {
+                Status = SessionStatus.Running,
+                StartedAt = Timestamps.Now(Time),
+                Pid = launched.Pid,
+                PidStart = launched.StartTime,
+                BootId = launched.BootId,
+            }) with
+            {
+                Status = SessionStatus.Running,
+                Pid = launched.Pid,
+                UpdatedAt = Timestamps.Now(Time),
+            };
+
+        if (holdingLock)
+        {
+            var running = Running(meta);
+            Store.Write(running);
+            return running;
+        }
+        return await Store.UpdateAsync(meta.Id, Running, cancellationToken).ConfigureAwait(false);
+    }
+
+    private IAgentAdapter ResolveAdapter(string name)
+    {
+        if (Agents.TryGet(name, out var adapter))
+        {
+            return adapter;
+        }
+        throw new ZwarmException(ErrorKind.Usage,
+            $"unknown adapter '{name}' (known: {string.Join(", ", Agents.All.Select(a => a.Name))})");
+    }
+
+    private string ResolveWorkingDirectory(string? requested)
+    {
+        var dir = string.IsNullOrWhiteSpace(requested)
+            ? _context.WorkingDirectory
+            : Path.GetFullPath(requested, _context.WorkingDirectory);
+        if (!Directory.Exists(dir))
+        {
+            throw new ZwarmException(ErrorKind.Usage, $"working directory {dir} does not exist");
+        }
+        return dir.Length > 1 ? dir.TrimEnd('/') : dir;
+    }
+
+    private SandboxMode ResolveSandbox(string? requested)
+    {
+        if (requested is null)
+        {
+            return _context.Config.Executor.Sandbox;
+        }
+        return SandboxModes.TryParse(requested, out var mode)
+            ? mode
+            : throw new ZwarmException(ErrorKind.Usage,
+                $"unknown sandbox '{requested}' (known: {string.Join(", ", SandboxModes.Names)})");
+    }
+
+    private string ResolveExecutable(IAgentAdapter adapter, AdapterSettings settings, string workingDir)
+    {
+        var name = settings.Executable ?? adapter.ExecutableName;
+        var path = settings.Env.TryGetValue("PATH", out var overridden) && overridden is not null
+            ? overridden
+            : _context.Environment.GetValueOrDefault("PATH");
+        return ExecutableResolver.Resolve(name, path, workingDir)
+            ?? throw new ZwarmException(ErrorKind.AgentMissing,
+                $"the {adapter.Name} CLI ('{name}') was not found on PATH; install it with: {adapter.InstallHint}");
+    }
+
+    private SessionMeta LoadOrThrow(string id)
+    {
+        try
+        {
+            return Store.Load(id) ?? throw new ZwarmException(ErrorKind.NotFound, $"no session {id}");
+        }
+        catch (CorruptSessionException e)
+        {
+            throw new ZwarmException(ErrorKind.State, e.Message);
+        }
+    }
+
+    internal static SessionMeta WithCurrentTurn(SessionMeta meta, Func<TurnInfo, TurnInfo> change)
+    {
+        if (meta.Turns.Count == 0)
+        {
+            return meta;
+        }
+        var turns = meta.Turns.ToList();
+        turns[^1] = change(turns[^1]);
+        return meta with { Turns = turns };
+    }
+
+    private static SessionMessage UserMessage(string content, string timestamp, int turn) => new()
+    {
+        Role = "user",
+        Content = content,
+        Timestamp = timestamp,
+        Metadata = new Dictionary<string, JsonElement> { ["turn"] = JsonSerializer.SerializeToElement(turn, SessionJsonContext.Store.Int32) },
+    };
+
+    internal static string ShortId(string id) => id.Length > 8 ? id[..8] : id;
+
+    private static string? FirstNonEmpty(params string?[] values) =>
+        values.FirstOrDefault(v => !string.IsNullOrWhiteSpace(v));
+}

@@ -1,0 +1,69 @@
+// The one service every interface calls (CLI verbs, REPL, pilot, orchestrator tools): start, continue, kill, wait,
+// list, read, remove, clean. Status is always derived from facts on disk (exit records, process liveness, the
+// turn's own stream) and persisted when it changes, so any zwarm process can pick up where another left off.
+using Zwarm.Core.Agents;
+using Zwarm.Core.Config;
+using Zwarm.Core.Events;
+using Zwarm.Core.Processes;
+
+namespace Zwarm.Core.Sessions;
+
+public sealed partial class SessionService
+{
+    private readonly ZwarmContext _context;
+    private readonly DetachedLauncher _launcher;
+    private readonly ProcessGroupKiller _killer;
+
+    public SessionService(ZwarmContext context, AgentRegistry? agents = null, PriceTable? prices = null)
+    {
+        _context = context;
+        Store = new SessionStore(context.StateDirectory);
+        Agents = agents ?? AgentRegistry.Default;
+        Prices = prices ?? PriceTable.FromConfig(context.Config);
+        _launcher = new DetachedLauncher(context.Environment);
+        _killer = new ProcessGroupKiller(context.Time);
+    }
+
+    public SessionStore Store { get; }
+
+    public AgentRegistry Agents { get; }
+
+    public PriceTable Prices { get; }
+
+    public ZwarmContext Context => _context;
+
+    private TimeProvider Time => _context.Time;
+
+    /// <summary>Resolves an id or prefix and returns the session with its status brought up to date.</summary>
+    public async Task<SessionMeta> GetAsync(string idOrPrefix, CancellationToken cancellationToken)
+    {
+        var id = Store.Resolve(idOrPrefix);
+        SessionMeta? meta;
+        try
+        {
+            meta = Store.Load(id);
+        }
+        catch (CorruptSessionException e)
+        {
+            throw new ZwarmException(ErrorKind.State, e.Message);
+        }
+        if (meta is null)
+        {
+            throw new ZwarmException(ErrorKind.NotFound, $"no session {id}");
+        }
+        return await RefreshAsync(meta, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The adapter a session uses (sessions written by another tool may name one we lack).</summary>
+    public IAgentAdapter AdapterFor(SessionMeta meta) =>
+        Agents.TryGet(meta.Adapter, out var adapter)
+            ? adapter
+            : throw new ZwarmException(ErrorKind.State, $"session {meta.Id} uses unknown adapter '{meta.Adapter}'");
+
+    /// <summary>Streams the normalized events of one turn (1-based) of a session.</summary>
+    public IEnumerable<AgentEvent> ReadTurnEvents(SessionMeta meta, int turn, ParseStats? stats = null) =>
+        TurnFileReader.ReadEvents(Store.TurnPath(meta.Id, turn), AdapterFor(meta).CreateParser(), stats);
+
+    /// <summary>Digest (messages, usage, outcome) of one turn.</summary>
+    public TurnDigest DigestTurn(SessionMeta meta, int turn) => TurnDigest.From(ReadTurnEvents(meta, turn));
+}

@@ -1,0 +1,201 @@
+// The on-disk store: .zwarm/sessions/<id>/meta.json + turns/turn_N.{jsonl,stderr,exit.json}. Every write of
+// meta.json is atomic, and every read-modify-write holds the session's cross-process lock (sessions/<id>/.lock).
+using System.Text.Json;
+
+namespace Zwarm.Core.Sessions;
+
+public sealed class SessionStore
+{
+    private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
+
+    public SessionStore(string stateDirectory)
+    {
+        StateDirectory = stateDirectory;
+        SessionsDirectory = Path.Combine(stateDirectory, "sessions");
+    }
+
+    public string StateDirectory { get; }
+
+    public string SessionsDirectory { get; }
+
+    public string SessionDirectory(string id) => Path.Combine(SessionsDirectory, CheckedId(id));
+
+    public string MetaPath(string id) => Path.Combine(SessionDirectory(id), "meta.json");
+
+    public string TurnsDirectory(string id) => Path.Combine(SessionDirectory(id), "turns");
+
+    public string TurnPath(string id, int turn) => Path.Combine(TurnsDirectory(id), $"turn_{turn}.jsonl");
+
+    public string StderrPath(string id, int turn) => Path.Combine(TurnsDirectory(id), $"turn_{turn}.stderr");
+
+    public string ExitPath(string id, int turn) => Path.Combine(TurnsDirectory(id), $"turn_{turn}.exit.json");
+
+    private string LockPath(string id) => Path.Combine(SessionDirectory(id), ".lock");
+
+    /// <summary>Reads meta.json. Null when the session does not exist; throws <see cref="CorruptSessionException"/> when unreadable.</summary>
+    public SessionMeta? Load(string id)
+    {
+        var path = MetaPath(id);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CorruptSessionException(id, $"cannot read meta.json: {e.Message}");
+        }
+        return Deserialize(id, bytes);
+    }
+
+    internal static SessionMeta Deserialize(string id, ReadOnlySpan<byte> bytes)
+    {
+        SessionMeta? meta;
+        try
+        {
+            meta = JsonSerializer.Deserialize(bytes, SessionJsonContext.Store.SessionMeta);
+        }
+        catch (JsonException e)
+        {
+            throw new CorruptSessionException(id, $"meta.json is not valid: {FirstLine(e.Message)}");
+        }
+        if (meta is null)
+        {
+            throw new CorruptSessionException(id, "meta.json is empty");
+        }
+        if (!string.Equals(meta.Id, id, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new CorruptSessionException(id, $"meta.json belongs to another session ({meta.Id})");
+        }
+        return meta;
+    }
+
+    /// <summary>Creates the session's folder and writes its first meta.json.</summary>
+    public void Create(SessionMeta meta)
+    {
+        Directory.CreateDirectory(TurnsDirectory(meta.Id));
+        Write(meta);
+    }
+
+    /// <summary>Atomically replaces meta.json. Callers doing read-modify-write must hold <see cref="LockAsync"/>.</summary>
+    public void Write(SessionMeta meta)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(meta, SessionJsonContext.Store.SessionMeta);
+        AtomicFile.WriteAllBytes(MetaPath(meta.Id), bytes);
+    }
+
+    /// <summary>Takes the session's cross-process lock.</summary>
+    public async Task<FileLock> LockAsync(string id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FileLock.AcquireAsync(LockPath(id), LockTimeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e) when (Directory.Exists(SessionDirectory(id)))
+        {
+            throw new ZwarmException(ErrorKind.State, $"session {id} is locked by another zwarm process ({e.Message})");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ZwarmException(ErrorKind.NotFound, $"no session {id}");
+        }
+    }
+
+    /// <summary>
+    /// Read-modify-write under the session lock. <paramref name="change"/> returns the new meta, or the same
+    /// instance to write nothing. Returns the meta as stored afterwards.
+    /// </summary>
+    public async Task<SessionMeta> UpdateAsync(string id, Func<SessionMeta, SessionMeta> change,
+        CancellationToken cancellationToken)
+    {
+        using var _ = await LockAsync(id, cancellationToken).ConfigureAwait(false);
+        var current = Load(id) ?? throw new ZwarmException(ErrorKind.NotFound, $"no session {id}");
+        var next = change(current);
+        if (!ReferenceEquals(next, current))
+        {
+            Write(next);
+        }
+        return next;
+    }
+
+    /// <summary>Names of all session folders that are well-formed ids (anything else in sessions/ is ignored).</summary>
+    public IEnumerable<string> EnumerateIds()
+    {
+        if (!Directory.Exists(SessionsDirectory))
+        {
+            yield break;
+        }
+        foreach (var dir in Directory.EnumerateDirectories(SessionsDirectory))
+        {
+            var name = Path.GetFileName(dir);
+            if (SessionId.IsFull(name))
+            {
+                yield return name;
+            }
+        }
+    }
+
+    public bool Exists(string id) => Directory.Exists(SessionDirectory(id));
+
+    /// <summary>
+    /// Resolves a full id or unique prefix. Input is validated before it touches the filesystem.
+    /// Throws a Usage, NotFound or Ambiguous <see cref="ZwarmException"/>.
+    /// </summary>
+    public string Resolve(string idOrPrefix)
+    {
+        if (SessionId.Validate(idOrPrefix) is { } problem)
+        {
+            throw new ZwarmException(ErrorKind.Usage, problem);
+        }
+        var wanted = SessionId.Normalize(idOrPrefix);
+        if (SessionId.IsFull(wanted) && Exists(wanted))
+        {
+            return wanted;
+        }
+        var matches = EnumerateIds().Where(id => id.StartsWith(wanted, StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal).ToList();
+        return matches.Count switch
+        {
+            0 => throw new ZwarmException(ErrorKind.NotFound, $"no session matches '{idOrPrefix}'"),
+            1 => matches[0],
+            _ => throw new ZwarmException(ErrorKind.Ambiguous,
+                $"'{idOrPrefix}' matches {matches.Count} sessions: {string.Join(", ", matches.Take(10))}" +
+                (matches.Count > 10 ? ", ..." : "") + "; give more characters"),
+        };
+    }
+
+    /// <summary>Deletes a session's folder (caller checks it is not running).</summary>
+    public void Delete(string id)
+    {
+        var dir = SessionDirectory(id);
+        if (!Directory.Exists(dir))
+        {
+            return;
+        }
+        // Rename first so a concurrent reader never sees a half-deleted session, then remove.
+        var trash = Path.Combine(SessionsDirectory, $".deleting-{id}-{Guid.NewGuid():N}");
+        Directory.Move(dir, trash);
+        Directory.Delete(trash, recursive: true);
+    }
+
+    private static string CheckedId(string id) =>
+        SessionId.IsFull(id) ? id : throw new ZwarmException(ErrorKind.Usage, $"'{id}' is not a session id");
+
+    private static string FirstLine(string message)
+    {
+        var nl = message.IndexOf('\n');
+        return nl >= 0 ? message[..nl] : message;
+    }
+}
+
+/// <summary>A session folder whose meta.json cannot be used (corrupt, foreign, unreadable).</summary>
+public sealed class CorruptSessionException(string id, string reason) : Exception($"session {id}: {reason}")
+{
+    public string SessionId { get; } = id;
+
+    public string Reason { get; } = reason;
+}
