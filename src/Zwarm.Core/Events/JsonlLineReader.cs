@@ -87,6 +87,23 @@ public sealed class JsonlLineReader : IDisposable
         }
     }
 
+    /// <summary>
+    /// Returns (and consumes) an unterminated last line held back by a following reader, once the writer is done.
+    /// </summary>
+    public bool TryTakePartialLine(out byte[] line)
+    {
+        var pending = _buffer.AsSpan(_start, _end - _start);
+        if (pending.IsEmpty || _skipping)
+        {
+            line = [];
+            return false;
+        }
+        line = TrimCr(pending).ToArray();
+        ConsumedBytes += pending.Length;
+        _start = _end;
+        return true;
+    }
+
     /// <summary>After end of stream, lets a following reader try again once the file has grown.</summary>
     public void ResetEndOfStream() => _eof = false;
 

@@ -1,0 +1,48 @@
+using System.CommandLine;
+using Spectre.Console;
+using Zwarm.Cli.Infrastructure;
+using Zwarm.Cli.Rendering;
+using Zwarm.Core;
+using Zwarm.Core.Sessions;
+
+namespace Zwarm.Cli.Commands;
+
+/// <summary>`zwarm ls`: every session with its status, adapter, model, turns, task, age, tokens and cost.</summary>
+internal static class LsCommand
+{
+    public static Command Create(CommandActions actions)
+    {
+        var status = new Option<string?>("--status") { Description = "Only sessions in this status (pending, running, completed, failed, killed)" };
+        var json = JsonFlag.Create();
+        var command = new Command("ls", "List sessions") { status, json };
+        command.Aliases.Add("list");
+        actions.Set(command, async (ctx, ct) =>
+        {
+            SessionStatus? filter = null;
+            if (ctx.Get(status) is { } s)
+            {
+                filter = SessionStatusExtensions.TryParse(s, out var parsed)
+                    ? parsed
+                    : throw new ZwarmException(ErrorKind.Usage, $"--status: unknown status '{s}' (pending, running, completed, failed, killed)");
+            }
+            var listing = await ctx.Sessions.ListAsync(ct, filter);
+            foreach (var problem in listing.Problems)
+            {
+                ctx.Terminal.Error($"skipped session {problem.Id}: {problem.Reason}");
+            }
+            if (ctx.Get(json))
+            {
+                JsonOutput.Write(ctx.Terminal, listing.Sessions.ToList(), CliJsonContext.Output.ListSessionSummary);
+                return ExitCodes.Success;
+            }
+            if (listing.Sessions.Count == 0)
+            {
+                ctx.Terminal.Note(filter is null ? "no sessions (start one with: zwarm spawn \"task\")" : $"no {filter.Value.ToName()} sessions");
+                return ExitCodes.Success;
+            }
+            ctx.Terminal.Console.Write(SessionTable.Build(listing.Sessions, ctx.Zwarm.Time.GetUtcNow()));
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

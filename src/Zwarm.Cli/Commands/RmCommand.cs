@@ -1,0 +1,68 @@
+using System.CommandLine;
+using Zwarm.Cli.Infrastructure;
+using Zwarm.Cli.Rendering;
+using Zwarm.Core;
+using Zwarm.Core.Sessions;
+
+namespace Zwarm.Cli.Commands;
+
+/// <summary>`zwarm rm ID... | --stopped`: delete sessions (never a running one unless --force, which kills it first).</summary>
+internal static class RmCommand
+{
+    public static Command Create(CommandActions actions)
+    {
+        var ids = new Argument<string[]>("ids") { Description = "Session ids or unique prefixes", Arity = ArgumentArity.ZeroOrMore };
+        var stopped = new Option<bool>("--stopped") { Description = "Remove every stopped session (completed, failed, killed)" };
+        var force = new Option<bool>("--force") { Description = "Kill a running session before removing it" };
+        var json = JsonFlag.Create();
+        var command = new Command("rm", "Delete sessions and their recorded output") { ids, stopped, force, json };
+        actions.Set(command, async (ctx, ct) =>
+        {
+            var given = ctx.Get(ids) ?? [];
+            var useStopped = ctx.Get(stopped);
+            if (given.Length == 0 && !useStopped)
+            {
+                throw new ZwarmException(ErrorKind.Usage, "give session ids, or --stopped");
+            }
+            if (given.Length > 0 && useStopped)
+            {
+                throw new ZwarmException(ErrorKind.Usage, "give session ids or --stopped, not both");
+            }
+            var removed = new List<SessionChangeView>();
+            if (useStopped)
+            {
+                foreach (var s in await ctx.Sessions.CleanAsync(olderThan: null, dryRun: false, ct))
+                {
+                    removed.Add(new SessionChangeView(s.Id, "removed", s.Status.ToName()));
+                }
+            }
+            else
+            {
+                // Resolve every id first: one bad id removes nothing.
+                var resolved = given.Select(ctx.Sessions.Store.Resolve).Distinct().ToList();
+                foreach (var id in resolved)
+                {
+                    var meta = await ctx.Sessions.RemoveAsync(id, ctx.Get(force), ct);
+                    removed.Add(new SessionChangeView(meta.Id, "removed", meta.Status.ToName()));
+                }
+            }
+            if (ctx.Get(json))
+            {
+                JsonOutput.Write(ctx.Terminal, removed, CliJsonContext.Output.ListSessionChangeView);
+            }
+            else
+            {
+                foreach (var r in removed)
+                {
+                    ctx.Terminal.Out.WriteLine($"removed {Format.ShortId(r.Id)} ({r.Outcome})");
+                }
+                if (removed.Count == 0)
+                {
+                    ctx.Terminal.Note("nothing to remove");
+                }
+            }
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Spectre.Console;
+using Zwarm.Cli.Infrastructure;
+using Zwarm.Cli.Rendering;
+using Zwarm.Core.Sessions;
+
+namespace Zwarm.Cli.Commands;
+
+/// <summary>`zwarm spawn "task"`: start a session in the background (optionally wait for its first turn).</summary>
+internal static class SpawnCommand
+{
+    public static Command Create(CommandActions actions)
+    {
+        var task = new Argument<string>("task") { Description = "What the agent should do" };
+        var adapter = new Option<string?>("--adapter", "-a") { Description = "Agent CLI: codex | claude_code (alias claude); default from config" };
+        var model = new Option<string?>("--model", "-m") { Description = "Model (default: config, else the CLI's own default)" };
+        var dir = new Option<string?>("--dir", "-C") { Description = "Working directory of the agent (default: current directory)" };
+        var sandbox = new Option<string?>("--sandbox", "-s") { Description = "read-only | workspace-write | danger-full-access (default: config, workspace-write)" };
+        var wait = new Option<bool>("--wait", "-w") { Description = "Wait for the turn to end and print the result" };
+        var timeout = new Option<string?>("--timeout") { Description = "With --wait: give up waiting after this long (e.g. 90s, 10m)" };
+        var json = JsonFlag.Create();
+
+        var command = new Command("spawn", "Start a new agent session in the background") { task, adapter, model, dir, sandbox, wait, timeout, json };
+        actions.Set(command, async (ctx, ct) =>
+        {
+            var waitTimeout = DurationParser.ParseOption(ctx.Get(timeout), "--timeout");
+            var meta = await ctx.Sessions.StartAsync(new StartRequest(
+                ctx.Get(task)!, ctx.Get(adapter), ctx.Get(model), ctx.Get(dir), ctx.Get(sandbox)), ct);
+            if (!ctx.Get(wait))
+            {
+                if (ctx.Get(json))
+                {
+                    JsonOutput.Write(ctx.Terminal, ToView(meta), CliJsonContext.Output.SpawnView);
+                }
+                else
+                {
+                    ctx.Terminal.Out.WriteLine(meta.Id);
+                    ctx.Terminal.Note($"started {meta.Adapter} session {Format.ShortId(meta.Id)} in {meta.WorkingDir} (zwarm peek {Format.ShortId(meta.Id)})");
+                }
+                return ExitCodes.Success;
+            }
+            if (!ctx.Get(json))
+            {
+                ctx.Terminal.Note($"started {meta.Adapter} session {meta.Id}; waiting...");
+            }
+            return await WaitCommand.WaitAndReportAsync(ctx, [meta.Id], WaitMode.All, waitTimeout, ctx.Get(json), ct);
+        });
+        return command;
+    }
+
+    internal static SpawnView ToView(SessionMeta meta) =>
+        new(meta.Id, meta.Status.ToName(), meta.Adapter, meta.Model, meta.WorkingDir, meta.Sandbox ?? "", meta);
+}

@@ -1,0 +1,7 @@
+namespace Zwarm.Cli.Infrastructure;
+
+/// <summary>Commented config sections of the layers above Core, appended to config.toml by `zwarm init`.</summary>
+internal static class ConfigTemplates
+{
+    public static IReadOnlyList<string> UpperLayers { get; } = [];
+}

@@ -1,0 +1,68 @@
+// Source-generated JSON for everything the CLI prints with --json (snake_case, indented, raw UTF-8).
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Zwarm.Core.Events;
+using Zwarm.Core.Sessions;
+
+namespace Zwarm.Cli.Rendering;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true,
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(List<SessionSummary>))]
+[JsonSerializable(typeof(SessionMeta))]
+[JsonSerializable(typeof(TrajectoryStep))]
+[JsonSerializable(typeof(List<TrajectoryStep>))]
+[JsonSerializable(typeof(ListView))]
+[JsonSerializable(typeof(SpawnView))]
+[JsonSerializable(typeof(PeekView))]
+[JsonSerializable(typeof(ShowView))]
+[JsonSerializable(typeof(List<SessionChangeView>))]
+[JsonSerializable(typeof(WaitView))]
+[JsonSerializable(typeof(DoctorReport))]
+[JsonSerializable(typeof(List<ModelView>))]
+internal sealed partial class CliJsonContext : JsonSerializerContext
+{
+    public static CliJsonContext Output { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter<SessionStatus>() },
+    });
+
+    /// <summary>One JSON object per line (for streams such as `logs --json`).</summary>
+    public static CliJsonContext Lines { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = false,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}
+
+internal sealed record ListView(IReadOnlyList<SessionSummary> Sessions, IReadOnlyList<SessionProblem> Problems);
+
+internal sealed record SpawnView(string Id, string Status, string Adapter, string Model, string WorkingDir, string Sandbox,
+    SessionMeta? Session);
+
+internal sealed record PeekView(string Id, string Status, int Turn, string Task, string? LastMessage, string? Error,
+    long InputTokens, long OutputTokens, decimal? CostUsd, string Age);
+
+internal sealed record ShowView(SessionMeta Session, IReadOnlyList<TurnView> Turns);
+
+internal sealed record TurnView(int Turn, string Prompt, string Status, int? ExitCode, string? Error,
+    IReadOnlyList<string> Messages, int Commands, int FileChanges, int ToolCalls, TurnUsage? Usage, decimal? CostUsd);
+
+internal sealed record SessionChangeView(string Id, string Status, string? Outcome);
+
+internal sealed record WaitView(bool TimedOut, IReadOnlyList<SessionSummary> Sessions);
+
+internal sealed record DoctorReport(string StateDirectory, bool StateWritable, IReadOnlyList<DoctorAgent> Agents,
+    IReadOnlyList<DoctorKey> ApiKeys, string? ConfigFile, string? ConfigError, bool Setsid);
+
+internal sealed record DoctorAgent(string Adapter, string Executable, string? Path, string? Version, string? Problem, string InstallHint);
+
+internal sealed record DoctorKey(string Name, bool Present);
+
+internal sealed record ModelView(string Model, IReadOnlyList<string> Aliases, decimal Input, decimal CachedInput,
+    decimal CacheWrite, decimal Output);
