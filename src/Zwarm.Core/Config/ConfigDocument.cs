@@ -40,7 +40,8 @@ public sealed class ConfigDocument
         catch (TomlException e)
         {
             var where = sourcePath ?? "config";
-            throw new ZwarmException(ErrorKind.Config, $"{where}:{e.Line + 1}:{e.Column + 1}: {FirstLine(e.Message)}");
+            var message = e.Diagnostics is { Count: > 0 } d ? d[0].Message : FirstLine(e.Message);
+            throw new ZwarmException(ErrorKind.Config, $"{where}:{e.Line}:{e.Column}: {message}");
         }
         var document = new ConfigDocument(table, sourcePath);
         foreach (var item in overrides ?? [])

@@ -38,7 +38,7 @@ public sealed record SessionMeta
     [JsonPropertyName("zwarm_schema")] public int? Schema { get; init; }
 
     /// <summary>Fields written by another tool or a newer zwarm; preserved when we rewrite the file.</summary>
-    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; init; }
+    [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }
 
     public const int CurrentSchema = 1;
 

@@ -1,0 +1,85 @@
+using Zwarm.Core.Sessions;
+using Zwarm.Core.Tests.Support;
+
+namespace Zwarm.Core.Tests.Sessions;
+
+public sealed class SessionIndexTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+    private readonly SessionStore _store;
+
+    public SessionIndexTests()
+    {
+        _store = new SessionStore(_dir.Path);
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Read_ListsEverySessionAndWritesTheIndex()
+    {
+        var a = MetaFactory.Completed(task: "first");
+        var b = MetaFactory.Completed(task: "second");
+        _store.Create(a);
+        _store.Create(b);
+
+        var listing = new SessionIndex(_store).Read();
+
+        Assert.Equal(2, listing.Sessions.Count);
+        Assert.Contains(listing.Sessions, s => s.Id == a.Id && s.Task == "first" && s.InputTokens == 100);
+        Assert.True(File.Exists(Path.Combine(_store.SessionsDirectory, SessionIndex.FileName)));
+    }
+
+    [Fact]
+    public void Read_AfterMetaChanges_ReturnsTheNewContentNotTheCachedOne()
+    {
+        var a = MetaFactory.Completed(task: "before");
+        _store.Create(a);
+        new SessionIndex(_store).Read();
+
+        _store.Write(a with { Task = "after, and longer than before" });
+        var listing = new SessionIndex(_store).Read();
+
+        Assert.Equal("after, and longer than before", Assert.Single(listing.Sessions).Task);
+    }
+
+    [Fact]
+    public void Read_DeletedSession_DisappearsFromTheListing()
+    {
+        var a = MetaFactory.Completed();
+        var b = MetaFactory.Completed();
+        _store.Create(a);
+        _store.Create(b);
+        new SessionIndex(_store).Read();
+
+        _store.Delete(a.Id);
+
+        Assert.Equal(b.Id, Assert.Single(new SessionIndex(_store).Read().Sessions).Id);
+    }
+
+    [Fact]
+    public void Read_CorruptMetaAndStrayFolders_AreReportedNotFatal()
+    {
+        var good = MetaFactory.Completed();
+        _store.Create(good);
+        var bad = SessionId.New();
+        Directory.CreateDirectory(_store.SessionDirectory(bad));
+        File.WriteAllText(_store.MetaPath(bad), "{ truncated");
+        Directory.CreateDirectory(Path.Combine(_store.SessionsDirectory, "not-a-session"));
+
+        var listing = new SessionIndex(_store).Read();
+
+        Assert.Equal(good.Id, Assert.Single(listing.Sessions).Id);
+        Assert.Equal(bad, Assert.Single(listing.Problems).Id);
+    }
+
+    [Fact]
+    public void Read_DamagedIndexFile_IsRebuilt()
+    {
+        var a = MetaFactory.Completed();
+        _store.Create(a);
+        File.WriteAllText(Path.Combine(_store.SessionsDirectory, SessionIndex.FileName), "garbage\n{\"id\":1}\n");
+
+        Assert.Equal(a.Id, Assert.Single(new SessionIndex(_store).Read().Sessions).Id);
+    }
+}
