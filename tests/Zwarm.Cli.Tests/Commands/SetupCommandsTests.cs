@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Zwarm.Cli.Tests.Support;
+
+namespace Zwarm.Cli.Tests.Commands;
+
+public sealed class SetupCommandsTests : IDisposable
+{
+    private readonly CliRunner _cli = new();
+
+    public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task Init_WritesAConfigThatLoadsCleanly()
+    {
+        var dir = Path.Combine(_cli.WorkDir, "fresh");
+        Directory.CreateDirectory(dir);
+        var state = Path.Combine(dir, ".zwarm");
+
+        var init = await _cli.RunAsync("init", "--state-dir", state);
+
+        Assert.Equal(0, init.ExitCode);
+        var config = await File.ReadAllTextAsync(Path.Combine(state, "config.toml"));
+        Assert.Contains("[executor]", config);
+        Assert.Contains("kill_grace_seconds", config);
+        Assert.Equal(0, (await _cli.RunAsync("ls", "--state-dir", state)).ExitCode);
+        Assert.Equal(0, (await _cli.RunAsync("init", "--state-dir", state)).ExitCode); // idempotent
+    }
+
+    [Fact]
+    public async Task Doctor_ReportsAgentsKeysAndState_AsJson()
+    {
+        var result = await _cli.RunAsync("doctor", "--json");
+
+        var report = JsonDocument.Parse(result.Out).RootElement;
+        Assert.True(report.GetProperty("state_writable").GetBoolean());
+        var agents = report.GetProperty("agents").EnumerateArray().ToList();
+        Assert.Contains(agents, a => a.GetProperty("adapter").GetString() == "codex");
+        Assert.Contains(report.GetProperty("api_keys").EnumerateArray(), k => k.GetProperty("name").GetString() == "OPENAI_API_KEY");
+    }
+
+    [Fact]
+    public async Task Doctor_WithBrokenConfig_StillRunsAndNamesTheProblem()
+    {
+        await File.AppendAllTextAsync(Path.Combine(_cli.StateDir, "config.toml"), "\n[bogus_section]\nx = 1\n");
+        var result = await _cli.RunAsync("doctor", "--json");
+        var report = JsonDocument.Parse(result.Out).RootElement;
+        Assert.Contains("bogus_section", report.GetProperty("config_error").GetString());
+        Assert.NotEqual(0, result.ExitCode);
+    }
+}
