@@ -165,9 +165,12 @@ public sealed class TurnDigestTests
     {
         var digest = TurnDigest.FromFile(Samples.PathOf("no_such_turn.jsonl"), new CodexStreamParser());
 
-        Assert.Equal(TurnDigest.Empty with { }, digest with { Messages = TurnDigest.Empty.Messages });
-        Assert.False(digest.Completed);
         Assert.Null(digest.ResumeId);
+        Assert.Empty(digest.Messages);
+        Assert.Null(digest.Usage);
+        Assert.False(digest.Completed);
+        Assert.False(digest.Failed);
+        Assert.Equal(0, digest.MalformedLines);
     }
 
     [Fact]
