@@ -39,7 +39,8 @@ internal static class ZwarmCli
         CancellationToken cancellationToken = default)
     {
         var root = Build(new CommandActions(terminal, factory));
-        var parse = root.Parse(args);
+        // No response files: a task such as "@src/app.py fix the bug" is text, not a file of arguments.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

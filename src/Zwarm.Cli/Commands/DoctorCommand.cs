@@ -37,7 +37,7 @@ internal static class DoctorCommand
             var config = loaded?.Context.Config ?? Core.Config.ZwarmConfig.Default;
 
             var agents = new List<DoctorAgent>();
-            foreach (var adapter in AgentRegistry.Default.All)
+            foreach (var adapter in AgentRegistry.Default.Adapters)
             {
                 var settings = config.AdapterSettingsFor(adapter.Name);
                 var name = settings.Executable ?? adapter.ExecutableName;

@@ -1,25 +1,59 @@
-// TEMPORARY (replaced by the adapters branch): resolves adapters by name or alias.
+// The agents zwarm knows, found by name or alias. User input never throws here: lookups return null / false and
+// UnknownMessage explains what is available.
 using System.Diagnostics.CodeAnalysis;
+using Zwarm.Core.Agents.Claude;
+using Zwarm.Core.Agents.Codex;
 
 namespace Zwarm.Core.Agents;
 
 public sealed class AgentRegistry
 {
-    private readonly List<IAgentAdapter> _adapters;
+    private readonly Dictionary<string, IAgentAdapter> _byName = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Codex and Claude Code.</summary>
+    public static AgentRegistry Default { get; } = new([new CodexAdapter(), new ClaudeCodeAdapter()]);
+
+    /// <exception cref="ArgumentException">Two adapters claim the same name or alias (a programming error).</exception>
     public AgentRegistry(IEnumerable<IAgentAdapter> adapters)
     {
-        _adapters = adapters.ToList();
+        Adapters = [.. adapters];
+        foreach (var adapter in Adapters)
+        {
+            foreach (var name in adapter.Aliases.Prepend(adapter.Name))
+            {
+                if (!_byName.TryAdd(Key(name), adapter))
+                {
+                    throw new ArgumentException($"Adapter name '{name}' is used twice.", nameof(adapters));
+                }
+            }
+        }
     }
 
-    public static AgentRegistry Default { get; } = new([]);
+    /// <summary>All adapters, in registration order.</summary>
+    public IReadOnlyList<IAgentAdapter> Adapters { get; }
 
-    public IReadOnlyList<IAgentAdapter> All => _adapters;
+    /// <summary>Canonical names, in registration order.</summary>
+    public IReadOnlyList<string> Names => [.. Adapters.Select(a => a.Name)];
 
-    public bool TryGet(string name, [NotNullWhen(true)] out IAgentAdapter? adapter)
+    /// <summary>
+    /// Finds an adapter by its name or an alias, ignoring case and treating '-' like '_' ("Claude-Code" works).
+    /// </summary>
+    public bool TryGet(string? nameOrAlias, [NotNullWhen(true)] out IAgentAdapter? adapter)
     {
-        adapter = _adapters.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase)
-            || a.Aliases.Contains(name, StringComparer.OrdinalIgnoreCase));
-        return adapter is not null;
+        adapter = null;
+        return !string.IsNullOrWhiteSpace(nameOrAlias) && _byName.TryGetValue(Key(nameOrAlias), out adapter);
     }
+
+    /// <summary>The adapter for <paramref name="nameOrAlias"/>, or null.</summary>
+    public IAgentAdapter? Find(string? nameOrAlias) => TryGet(nameOrAlias, out var adapter) ? adapter : null;
+
+    /// <summary>A one-line error for an unknown adapter name that lists the known ones.</summary>
+    public string UnknownMessage(string? nameOrAlias)
+    {
+        var known = string.Join(", ", Adapters.Select(a =>
+            a.Aliases.Count == 0 ? a.Name : $"{a.Name} (alias: {string.Join(", ", a.Aliases)})"));
+        return $"Unknown adapter '{nameOrAlias?.Trim()}'. Known adapters: {known}.";
+    }
+
+    private static string Key(string name) => name.Trim().Replace('-', '_');
 }

@@ -1,6 +1,7 @@
 // The Core part of config.toml: [executor], [adapters.NAME], [prices.MODEL], [price_aliases].
 // Other layers (orchestrator, watchers, pilot) read their own sections from the same ConfigDocument.
 using Zwarm.Core.Agents;
+using Zwarm.Core.Events;
 
 namespace Zwarm.Core.Config;
 
@@ -18,6 +19,11 @@ public sealed record ZwarmConfig
     public IReadOnlyDictionary<string, string> PriceAliases { get; init; } = new Dictionary<string, string>();
 
     public static ZwarmConfig Default { get; } = new();
+
+    /// <summary>The built-in price table with this config's [prices] and [price_aliases] applied.</summary>
+    public PriceTable BuildPriceTable() => PriceTable.Default.WithOverrides(
+        Prices.ToDictionary(kv => kv.Key, kv => kv.Value.ToModelPrice(), StringComparer.OrdinalIgnoreCase),
+        PriceAliases.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase));
 
     public AdapterSettings AdapterSettingsFor(string adapterName) =>
         Adapters.TryGetValue(adapterName, out var s) ? s : AdapterSettings.Default;
@@ -97,4 +103,9 @@ public sealed record ZwarmConfig
 }
 
 /// <summary>A price override from config, USD per 1M tokens.</summary>
-public sealed record PriceSetting(double Input, double? CachedInput, double? CacheWrite, double Output);
+public sealed record PriceSetting(double Input, double? CachedInput, double? CacheWrite, double Output)
+{
+    /// <summary>Missing cached / cache-write rates are charged at the input rate.</summary>
+    public ModelPrice ToModelPrice() =>
+        new((decimal)Input, (decimal)(CachedInput ?? Input), (decimal)(CacheWrite ?? Input), (decimal)Output);
+}

@@ -161,8 +161,7 @@ public sealed partial class SessionService
         {
             return adapter;
         }
-        throw new ZwarmException(ErrorKind.Usage,
-            $"unknown adapter '{name}' (known: {string.Join(", ", Agents.All.Select(a => a.Name))})");
+        throw new ZwarmException(ErrorKind.Usage, Agents.UnknownMessage(name));
     }
 
     private string ResolveWorkingDirectory(string? requested)

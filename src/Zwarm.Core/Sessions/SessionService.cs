@@ -19,7 +19,7 @@ public sealed partial class SessionService
         _context = context;
         Store = new SessionStore(context.StateDirectory);
         Agents = agents ?? AgentRegistry.Default;
-        Prices = prices ?? PriceTable.FromConfig(context.Config);
+        Prices = prices ?? context.Config.BuildPriceTable();
         _launcher = new DetachedLauncher(context.Environment);
         _killer = new ProcessGroupKiller(context.Time);
     }
@@ -65,5 +65,6 @@ public sealed partial class SessionService
         TurnFileReader.ReadEvents(Store.TurnPath(meta.Id, turn), AdapterFor(meta).CreateParser(), stats);
 
     /// <summary>Digest (messages, usage, outcome) of one turn.</summary>
-    public TurnDigest DigestTurn(SessionMeta meta, int turn) => TurnDigest.From(ReadTurnEvents(meta, turn));
+    public TurnDigest DigestTurn(SessionMeta meta, int turn) =>
+        TurnDigest.FromFile(Store.TurnPath(meta.Id, turn), AdapterFor(meta).CreateParser());
 }
