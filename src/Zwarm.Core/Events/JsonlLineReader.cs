@@ -57,6 +57,12 @@ public sealed class JsonlLineReader : IDisposable
                     _skipping = false;
                     continue;
                 }
+                if (nl > _maxLineBytes)
+                {
+                    // The pool may hand out a buffer larger than asked: the limit is on the line, not the buffer.
+                    OversizedLines++;
+                    continue;
+                }
                 line = TrimCr(pending[..nl]);
                 return true;
             }
@@ -67,8 +73,9 @@ public sealed class JsonlLineReader : IDisposable
                 {
                     _start = _end;
                     ConsumedBytes += pending.Length;
-                    if (_skipping)
+                    if (_skipping || pending.Length > _maxLineBytes)
                     {
+                        OversizedLines += _skipping ? 0 : 1;
                         _skipping = false;
                         line = default;
                         return false;

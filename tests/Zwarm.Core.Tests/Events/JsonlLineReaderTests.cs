@@ -34,6 +34,18 @@ public sealed class JsonlLineReaderTests
     }
 
     [Fact]
+    public void TheLimitIsExact_EvenWhenThePoolHandsOutABiggerBuffer()
+    {
+        var justOver = new string('x', 1500);
+        var justUnder = new string('u', 1000);
+        var data = Encoding.UTF8.GetBytes($"{justOver}\n{justUnder}\n{justOver}");
+        using var reader = new JsonlLineReader(new MemoryStream(data), maxLineBytes: 1024);
+
+        Assert.Equal([justUnder], ReadAll(reader));
+        Assert.Equal(2, reader.OversizedLines);
+    }
+
+    [Fact]
     public void LinesLongerThanTheInitialBuffer_AreReadWhole()
     {
         var big = new string('y', 300_000);
