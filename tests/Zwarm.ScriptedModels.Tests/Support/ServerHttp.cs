@@ -16,8 +16,15 @@ internal static class ServerHttp
         return client;
     }
 
-    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, JsonNode body, CancellationToken cancellationToken) =>
-        client.PostAsync(path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), cancellationToken);
+    /// <summary>Returns as soon as the headers arrive, like a streaming client.</summary>
+    public static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, JsonNode body, CancellationToken cancellationToken)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+        };
+        return client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
 
     public static async Task<(int Status, JsonNode Body)> PostJsonAsync(HttpClient client, string path, JsonNode body,
         CancellationToken cancellationToken)
