@@ -48,7 +48,8 @@ internal static class ReplyDelivery
                 break;
 
             case CutStreamReply cut:
-                var whole = writer.BuildResponse(request, PartResolver.Resolve(request, cut.PartsBefore), usage).ToJsonString();
+                var wholeJson = writer.BuildResponse(request, PartResolver.Resolve(request, cut.PartsBefore), usage);
+                var whole = Json.Write(wholeJson);
                 context.Response.StatusCode = 200;
                 context.Response.ContentType = "application/json";
                 context.Response.ContentLength = whole.Length * 2L; // promise more than is sent, so the cut is visible

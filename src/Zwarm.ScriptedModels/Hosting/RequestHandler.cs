@@ -147,7 +147,7 @@ internal sealed class RequestHandler(
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(body.ToJsonString(), cancellationToken);
+        await context.Response.WriteAsync(Json.Write(body), cancellationToken);
     }
 
     private static ModelApi Classify(string method, string path)

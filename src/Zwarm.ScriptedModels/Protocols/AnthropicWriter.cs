@@ -113,7 +113,7 @@ internal sealed class AnthropicWriter : IProtocolWriter
             case FreeformCallItem call:
                 yield return new()
                 {
-                    ["type"] = "input_json_delta", ["partial_json"] = new JsonObject { ["input"] = call.Input }.ToJsonString(),
+                    ["type"] = "input_json_delta", ["partial_json"] = Json.Write(new JsonObject { ["input"] = call.Input }),
                 };
                 break;
         }

@@ -111,7 +111,7 @@ internal sealed class ChatCompletionsWriter(TimeProvider time) : IProtocolWriter
         foreach (var item in items)
         {
             if (item is FunctionCallItem c) calls.Add((c.CallId, c.Name, c.ArgumentsJson));
-            else if (item is FreeformCallItem f) calls.Add((f.CallId, f.Name, new JsonObject { ["input"] = f.Input }.ToJsonString()));
+            else if (item is FreeformCallItem f) calls.Add((f.CallId, f.Name, Json.Write(new JsonObject { ["input"] = f.Input })));
         }
         return calls;
     }

@@ -43,7 +43,7 @@ internal static class PartResolver
     private static OutputItem Freeform(ModelRequest request, string callId, string name, string input) =>
         request.Api == ModelApi.OpenAIResponses
             ? new FreeformCallItem(callId, name, input)
-            : new FunctionCallItem(callId, name, new JsonObject { ["input"] = input }.ToJsonString());
+            : new FunctionCallItem(callId, name, Json.Write(new JsonObject { ["input"] = input }));
 
     private static OutputItem Shell(ModelRequest request, string callId, string command)
     {
@@ -54,10 +54,11 @@ internal static class PartResolver
             ModelApi.AnthropicMessages => "Bash",
             _ => "shell",
         };
+        // login=false: a login shell would source the user's profile, whose noise (pyenv, motd) lands in the output.
         var arguments = tool == "exec_command"
-            ? new JsonObject { ["cmd"] = command }
+            ? new JsonObject { ["cmd"] = command, ["login"] = false }
             : new JsonObject { ["command"] = command, ["description"] = "Run a shell command" };
-        return new FunctionCallItem(callId, tool, arguments.ToJsonString());
+        return new FunctionCallItem(callId, tool, Json.Write(arguments));
     }
 
     private static OutputItem WriteFile(ModelRequest request, string callId, string path, string content)
@@ -66,12 +67,12 @@ internal static class PartResolver
         {
             var absolute = Path.IsPathRooted(path) || request.WorkingDirectory is not { } cwd ? path : Path.Combine(cwd, path);
             return new FunctionCallItem(callId, "Write",
-                new JsonObject { ["file_path"] = absolute, ["content"] = content }.ToJsonString());
+                Json.Write(new JsonObject { ["file_path"] = absolute, ["content"] = content }));
         }
         return Freeform(request, callId, "apply_patch", AddFilePatch(path, content));
     }
 
     /// <summary>Tool arguments must be a JSON object on every API; anything else is wrapped as <c>{"input": ...}</c>.</summary>
     private static string NormalizeArguments(string argumentsJson) =>
-        Json.TryParse(argumentsJson) is JsonObject obj ? obj.ToJsonString() : new JsonObject { ["input"] = argumentsJson }.ToJsonString();
+        Json.TryParse(argumentsJson) is JsonObject obj ? Json.Write(obj) : Json.Write(new JsonObject { ["input"] = argumentsJson });
 }

@@ -2,6 +2,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
+using Zwarm.ScriptedModels.Requests;
 
 namespace Zwarm.ScriptedModels.Protocols;
 
@@ -22,7 +23,7 @@ internal sealed class SseWriter(HttpResponse response)
     {
         var text = new StringBuilder();
         if (name is not null) text.Append("event: ").Append(name).Append('\n');
-        text.Append("data: ").Append(data.ToJsonString()).Append("\n\n");
+        text.Append("data: ").Append(Json.Write(data)).Append("\n\n");
         return RawAsync(text.ToString(), cancellationToken);
     }
 

@@ -1,5 +1,6 @@
 // Tolerant readers over JsonNode: a fake server must never throw on a field of an unexpected shape.
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -57,5 +58,19 @@ internal static class Json
     }
 
     /// <summary>Compact JSON text of a node ("{}" for null), e.g. tool arguments given as an object.</summary>
-    public static string Compact(JsonNode? node) => node?.ToJsonString() ?? "{}";
+    public static string Compact(JsonNode? node) => node is null ? "{}" : Write(node);
+
+    /// <summary>
+    /// Compact JSON with only the escaping JSON requires (no <c>\u003E</c> for <c>&gt;</c>): what real APIs send, and
+    /// readable in recorded requests and agent transcripts.
+    /// </summary>
+    public static string Write(JsonNode node)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            node.WriteTo(writer);
+        }
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 }

@@ -25,7 +25,7 @@ public sealed record ToolCallPart(string Name, string ArgumentsJson, string? Cal
 public sealed record FreeformToolCallPart(string Name, string Input, string? CallId = null) : ReplyPart;
 
 /// <summary>"Run this shell command", rendered as the tool the client advertises: Codex <c>exec_command</c>
-/// <c>{"cmd"}</c>, Claude Code <c>Bash</c> <c>{"command","description"}</c>, else a <c>shell</c> function.</summary>
+/// <c>{"cmd","login":false}</c>, Claude Code <c>Bash</c> <c>{"command","description"}</c>, else a <c>shell</c> function.</summary>
 public sealed record ShellCallPart(string Command, string? CallId = null) : ReplyPart;
 
 /// <summary>"Create this file", rendered as Codex <c>apply_patch</c> (an Add File patch) or Claude Code <c>Write</c>
