@@ -1,0 +1,16 @@
+namespace Zwarm.ScriptedModels.Agents;
+
+/// <summary>Settings for <see cref="AgentCliEnvironment.ForClaude"/>.</summary>
+public sealed record ClaudeEnvironmentOptions
+{
+    public string ApiKey { get; init; } = AgentCliEnvironment.DefaultApiKey;
+
+    /// <summary>Sets <c>ANTHROPIC_MODEL</c> when given; Claude Code otherwise asks for its own default model.</summary>
+    public string? Model { get; init; }
+
+    /// <summary>
+    /// Sets <c>IS_SANDBOX=1</c>, without which Claude Code refuses <c>--dangerously-skip-permissions</c> and
+    /// <c>--permission-mode bypassPermissions</c> when running as root (only the value <c>1</c> works).
+    /// </summary>
+    public bool IsSandbox { get; init; }
+}
