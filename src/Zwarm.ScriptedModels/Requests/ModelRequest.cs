@@ -69,17 +69,19 @@ public sealed partial record ModelRequest(
     public ModelToolCall? FindToolCall(string callId) => ToolCalls.LastOrDefault(c => c.CallId == callId);
 
     /// <summary>
-    /// The agent's working directory as the CLI announces it in its prompt (Codex: <c>&lt;cwd&gt;</c> in the
-    /// environment context; Claude Code: "Primary working directory:"), or null.
+    /// The agent's working directory as the CLI last announced it in the conversation (Codex: <c>&lt;cwd&gt;</c> in an
+    /// environment context; Claude Code: "Primary working directory:", updated after a resume elsewhere), or null.
     /// </summary>
     public string? WorkingDirectory
     {
         get
         {
-            foreach (var message in Messages)
+            for (int i = Messages.Count - 1; i >= 0; i--)
             {
-                var match = WorkingDirectoryPattern().Match(message.Text);
-                if (match.Success) return (match.Groups[1].Success ? match.Groups[1].Value : match.Groups[2].Value).Trim();
+                var matches = WorkingDirectoryPattern().Matches(Messages[i].Text);
+                if (matches.Count == 0) continue;
+                var last = matches[^1];
+                return (last.Groups[1].Success ? last.Groups[1].Value : last.Groups[2].Value).Trim();
             }
             return null;
         }
@@ -97,6 +99,6 @@ public sealed partial record ModelRequest(
     [GeneratedRegex(@"<system-reminder>.*?(</system-reminder>|$)", RegexOptions.Singleline)]
     private static partial Regex ReminderPattern();
 
-    [GeneratedRegex(@"<cwd>([^<]+)</cwd>|Primary working directory:[ \t]*([^\r\n]+)")]
+    [GeneratedRegex(@"<cwd>([^<]+)</cwd>|Primary working directory:[ \t]*([^\r\n]+?)(?:[ \t]+\(was [^\r\n]*\))?[ \t]*$", RegexOptions.Multiline)]
     private static partial Regex WorkingDirectoryPattern();
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Zwarm.ScriptedModels.Requests;
 using Zwarm.ScriptedModels.Scripting;
 using Zwarm.ScriptedModels.Tests.Support;
 
@@ -98,7 +99,7 @@ public sealed class AnthropicMessagesApiTests
         Assert.Equal(200, status);
         Assert.True((int)body["input_tokens"]! > 0);
         var recorded = Assert.Single(server.Requests);
-        Assert.Equal(Requests.ModelApi.AnthropicCountTokens, recorded.Api);
+        Assert.Equal(ModelApi.AnthropicCountTokens, recorded.Api);
         Assert.Equal(0, recorded.CallNumber);
         Assert.Empty(server.ModelCalls);
     }

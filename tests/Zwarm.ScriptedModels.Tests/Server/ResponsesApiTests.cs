@@ -67,6 +67,7 @@ public sealed class ResponsesApiTests
         Assert.Equal("exec_command", (string)call["name"]!);
         Assert.Equal("call_1_2", (string)call["call_id"]!);
         Assert.Equal("echo hi > out.txt", (string)JsonNode.Parse((string)call["arguments"]!)!["cmd"]!);
+        Assert.Contains("> out.txt", (string)call["arguments"]!); // only the escaping JSON needs, like the real API
         Assert.Contains(events, e => e.Type == "response.function_call_arguments.done");
     }
 

@@ -22,10 +22,12 @@ internal sealed class AgentProcess : IDisposable
     private AgentProcess(Process process)
     {
         _process = process;
-        _pumps = Task.WhenAll(PumpAsync(process.StandardOutput, _stdout.Enqueue), PumpAsync(process.StandardError, line =>
-        {
-            lock (_stderr) _stderr.Append(line).Append('\n');
-        }));
+        _pumps = Task.WhenAll(
+            PumpAsync(process.StandardOutput, _stdout.Enqueue, CancellationToken.None),
+            PumpAsync(process.StandardError, line =>
+            {
+                lock (_stderr) _stderr.Append(line).Append('\n');
+            }, CancellationToken.None));
     }
 
     public int Id => _process.Id;
@@ -107,9 +109,10 @@ internal sealed class AgentProcess : IDisposable
         _process.Dispose();
     }
 
-    private static async Task PumpAsync(StreamReader reader, Action<string> onLine)
+    /// <summary>Reads until the process closes the stream (it ends when the process and its children do).</summary>
+    private static async Task PumpAsync(StreamReader reader, Action<string> onLine, CancellationToken cancellationToken)
     {
-        while (await reader.ReadLineAsync() is { } line) onLine(line);
+        while (await reader.ReadLineAsync(cancellationToken) is { } line) onLine(line);
     }
 
     [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
