@@ -27,6 +27,10 @@ internal static class ZwarmCli
             RmCommand.Create(actions),
             CleanCommand.Create(actions),
             DoctorCommand.Create(actions),
+            OrchestrateCommand.Create(actions),
+            InstancesCommand.Create(actions),
+            StatusCommand.Create(actions),
+            HistoryCommand.Create(actions),
         })
         {
             root.Subcommands.Add(command);

@@ -42,4 +42,12 @@ public sealed record InstanceState
 
     /// <summary>The source recorded on the instance's sessions.</summary>
     [JsonIgnore] public string Source => InstanceIds.Source(Id);
+
+    /// <summary>
+    /// The status as it really is: a state saved as running whose process is gone was interrupted (killed, crashed).
+    /// </summary>
+    public InstanceStatus LiveStatus() =>
+        Status == InstanceStatus.Running && (Pid is not { } pid || !Zwarm.Core.Processes.ProcessInfo.IsAlive(pid, PidStart, null))
+            ? InstanceStatus.Interrupted
+            : Status;
 }

@@ -188,11 +188,12 @@ return exit;
 
 static string FindPrompt(string[] args, string mode)
 {
+    var dash = Array.IndexOf(args, "--");
     if (mode == "claude")
     {
-        return Value(args, "-p") ?? "";
+        // zwarm passes the prompt last, after "--" (-p is a flag); older command lines gave it as -p's value.
+        return dash >= 0 && dash + 1 < args.Length ? args[dash + 1] : Value(args, "-p") ?? "";
     }
-    var dash = Array.IndexOf(args, "--");
     if (dash >= 0 && dash + 1 < args.Length)
     {
         return args[dash + 1];
