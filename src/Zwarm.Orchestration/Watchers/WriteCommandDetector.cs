@@ -27,6 +27,11 @@ internal static partial class WriteCommandDetector
         {
             return $"runs `{edit.Value.Trim()}`";
         }
+        // Inline scripts live inside quotes, so they are checked on the command as written.
+        if (InlineScriptWrites().IsMatch(command))
+        {
+            return "writes files from an inline script";
+        }
         return null;
     }
 
@@ -40,6 +45,9 @@ internal static partial class WriteCommandDetector
     [GeneratedRegex(@"(?<![-=<>])\d*>{1,2}\|?\s*(?<target>&?[^\s;|&)]+)")]
     private static partial Regex Redirect();
 
-    [GeneratedRegex(@"(^|[;&|(]|\b(?:then|do|xargs|sudo|exec|env)\b)\s*(tee|touch|mkdir|rm|rmdir|mv|cp|chmod|chown|ln|truncate|install|patch|dd)(\s|$)|\bsed\s+(-[a-zA-Z]*i|--in-place)|\bperl\s+-[a-zA-Z]*i|\bgit\s+(apply|am|commit|push|checkout|switch|reset|restore|stash|merge|rebase|cherry-pick|revert|rm|mv|add|clean)\b|\b(pip3?|npm|pnpm|yarn|gem|cargo|apt-get|apt|brew)\s+(install|add|uninstall|remove)\b|\bdotnet\s+(add|new|remove)\b|\b(python3?|node|ruby)\s+-[ce]\s.*\b(open|write|writeFile|writeFileSync|unlink|rmtree)\s*\(")]
+    [GeneratedRegex(@"(^|[;&|(]|\b(?:then|do|xargs|sudo|exec|env)\b)\s*(tee|touch|mkdir|rm|rmdir|mv|cp|chmod|chown|ln|truncate|install|patch|dd)(\s|$)|\bsed\s+(-[a-zA-Z]*i|--in-place)|\bperl\s+-[a-zA-Z]*i|\bgit\s+(apply|am|commit|push|checkout|switch|reset|restore|stash|merge|rebase|cherry-pick|revert|rm|mv|add|clean)\b|\b(pip3?|npm|pnpm|yarn|gem|cargo|apt-get|apt|brew)\s+(install|add|uninstall|remove)\b|\bdotnet\s+(add|new|remove)\b")]
     private static partial Regex Editing();
+
+    [GeneratedRegex(@"\b(python3?|node|ruby|perl)\s+-[ce]\s.*\b(open\s*\([^)]*['""][wa]|write(File)?(Sync)?\s*\(|unlink|rmtree|remove\s*\()")]
+    private static partial Regex InlineScriptWrites();
 }
