@@ -1,6 +1,7 @@
 // Turns whatever an SDK throws (HTTP status errors, refused connections, timeouts, stream errors) into one readable
 // line for the user; a stack trace is never the answer to "the model server is down".
 using System.ClientModel;
+using Anthropic.Exceptions;
 using System.Net.Http;
 using System.Net.Sockets;
 
@@ -25,6 +26,10 @@ public static class LlmErrors
                 return "the request timed out";
             case AggregateException aggregate when aggregate.InnerExceptions.Count > 0:
                 return Describe(aggregate.InnerExceptions[0]);
+            case AnthropicApiException api:
+                return $"HTTP {(int)api.StatusCode}: {api.ApiMessage ?? Clean(api.Message)}";
+            case AnthropicServiceException service when service.ApiMessage is { Length: > 0 } apiMessage:
+                return Clean(apiMessage);
         }
         if (e.GetType().Namespace?.StartsWith("Anthropic", StringComparison.Ordinal) == true)
         {

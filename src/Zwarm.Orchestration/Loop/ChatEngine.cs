@@ -166,7 +166,7 @@ public sealed class ChatEngine(IChatClient client, SessionTools tools, ChatEngin
         {
             if (!Options.Stream)
             {
-                var response = await Client.GetResponseAsync(request, chatOptions, cancellationToken).ConfigureAwait(false);
+                var response = ThrowOnError(await Client.GetResponseAsync(request, chatOptions, cancellationToken).ConfigureAwait(false));
                 foreach (var content in response.Messages.SelectMany(m => m.Contents))
                 {
                     Report(content, observer);
@@ -174,15 +174,21 @@ public sealed class ChatEngine(IChatClient client, SessionTools tools, ChatEngin
                 return response;
             }
             var updates = new List<ChatResponseUpdate>();
+            var health = new StreamHealth();
             await foreach (var update in Client.GetStreamingResponseAsync(request, chatOptions, cancellationToken).ConfigureAwait(false))
             {
                 updates.Add(update);
+                health.Observe(update);
                 foreach (var content in update.Contents)
                 {
                     Report(content, observer);
                 }
             }
-            return updates.ToChatResponse();
+            if (health.Check() is { } problem)
+            {
+                throw new LlmReplyException(problem);
+            }
+            return ThrowOnError(updates.ToChatResponse());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -192,6 +198,16 @@ public sealed class ChatEngine(IChatClient client, SessionTools tools, ChatEngin
         {
             throw new ZwarmException(ErrorKind.External, $"{Options.EndpointDescription}: {LlmErrors.Describe(e)}", e);
         }
+    }
+
+    /// <summary>An error the provider reported inside a reply (e.g. Responses' response.failed) fails the call.</summary>
+    private static ChatResponse ThrowOnError(ChatResponse response)
+    {
+        if (response.Messages.SelectMany(m => m.Contents).OfType<ErrorContent>().FirstOrDefault() is { } error)
+        {
+            throw new LlmReplyException(string.IsNullOrWhiteSpace(error.ErrorCode) ? error.Message : $"{error.ErrorCode}: {error.Message}");
+        }
+        return response;
     }
 
     private static void Report(AIContent content, Action<EngineEvent>? observer)
