@@ -135,6 +135,10 @@ internal static class OrchestrateCommand
         {
             ctx.Terminal.Out.WriteLine(summary.TrimEnd());
         }
+        else if (result.Status == InstanceStatus.Failed && result.Reason is { } error)
+        {
+            ctx.Terminal.Error(error);
+        }
         else if (result.Reason is { } reason)
         {
             console.MarkupLine($"[{colour}]{Markup.Escape(reason)}[/]");
