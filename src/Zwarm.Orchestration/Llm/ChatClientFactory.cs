@@ -24,6 +24,13 @@ public sealed class ChatClientFactory(IReadOnlyDictionary<string, string?> envir
     public LlmEndpoint Resolve(LlmSettings settings)
     {
         var provider = settings.Provider;
+        if (provider == LlmProvider.Anthropic && !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
+        {
+            // Anthropic 13.12.0 serializes with reflection over immutable collections, which native AOT cannot run.
+            throw new ZwarmException(ErrorKind.Config,
+                "the anthropic provider is not available in this native build of zwarm (the Anthropic SDK needs runtime code " +
+                "generation); use the framework-dependent build (dotnet zwarm.dll), or provider openai / openai-chat");
+        }
         var model = settings.EffectiveModel ?? throw new ZwarmException(ErrorKind.Config,
             $"no model set for provider {provider.ToName()}: give --model or set orchestrator.model (e.g. \"llama3.1\" for a local Ollama)");
 
