@@ -188,14 +188,15 @@ return exit;
 
 static string FindPrompt(string[] args, string mode)
 {
-    if (mode == "claude")
-    {
-        return Value(args, "-p") ?? "";
-    }
+    // Both CLIs take the prompt after `--` (as zwarm passes it); Claude also as the value of -p.
     var dash = Array.IndexOf(args, "--");
     if (dash >= 0 && dash + 1 < args.Length)
     {
         return args[dash + 1];
+    }
+    if (mode == "claude")
+    {
+        return Value(args, "-p") ?? "";
     }
     return args.Length > 0 ? args[^1] : "";
 }
