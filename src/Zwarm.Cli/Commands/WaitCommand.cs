@@ -26,7 +26,7 @@ internal static class WaitCommand
         TimeSpan? timeout, bool json, CancellationToken ct)
     {
         var result = await ctx.Sessions.WaitAsync(ids, mode, timeout, ct);
-        var summaries = result.Sessions.Select(SessionSummaries.From).ToList();
+        var summaries = result.Sessions.Select(s => SessionSummaries.From(s, ctx.Sessions.Prices)).ToList();
         if (json)
         {
             JsonOutput.Write(ctx.Terminal, new WaitView(result.TimedOut, summaries), CliJsonContext.Output.WaitView);
