@@ -11,8 +11,9 @@ namespace Zwarm.ScriptedModels.Tests.RealClients;
 public sealed class ClaudeCliTests : IDisposable
 {
     private readonly CancellationToken _ct = TestTimeout.After(180);
-    private readonly TempDirectory _temp = new("zwarm-claude-");
+    // Before the temp folder: a missing CLI fails the constructor, and nothing would dispose the folder.
     private readonly string _claude = RealCli.Require(AgentCli.ClaudeCode);
+    private readonly TempDirectory _temp = new("zwarm-claude-");
     private readonly string _work;
 
     public ClaudeCliTests()

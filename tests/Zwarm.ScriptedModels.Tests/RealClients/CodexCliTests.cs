@@ -12,8 +12,9 @@ namespace Zwarm.ScriptedModels.Tests.RealClients;
 public sealed class CodexCliTests : IDisposable
 {
     private readonly CancellationToken _ct = TestTimeout.After(180);
-    private readonly TempDirectory _temp = new("zwarm-codex-");
+    // Before the temp folder: a missing CLI fails the constructor, and nothing would dispose the folder.
     private readonly string _codex = RealCli.Require(AgentCli.Codex);
+    private readonly TempDirectory _temp = new("zwarm-codex-");
     private readonly string _work;
 
     public CodexCliTests()
