@@ -1,0 +1,11 @@
+namespace Zwarm.ScriptedModels.Agents;
+
+/// <summary>The real agent CLIs zwarm drives (pinned versions: see scripts/install-agent-clis.sh).</summary>
+public enum AgentCli
+{
+    /// <summary>OpenAI Codex CLI (<c>codex</c>, npm <c>@openai/codex</c>).</summary>
+    Codex,
+
+    /// <summary>Claude Code (<c>claude</c>, npm <c>@anthropic-ai/claude-code</c>).</summary>
+    ClaudeCode,
+}

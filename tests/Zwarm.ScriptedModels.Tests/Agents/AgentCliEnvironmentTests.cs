@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using Zwarm.ScriptedModels.Agents;
+using Zwarm.ScriptedModels.Tests.Support;
+
+namespace Zwarm.ScriptedModels.Tests.Agents;
+
+public sealed class AgentCliEnvironmentTests : IDisposable
+{
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public void Codex_gets_a_fresh_home_whose_config_routes_to_the_server_responses_endpoint()
+    {
+        var env = AgentCliEnvironment.ForCodex("http://127.0.0.1:4321/v1/", _temp.Path,
+            new CodexEnvironmentOptions { AdditionalToml = "[mcp_servers.zwarm]\ncommand = \"zwarm\"" });
+
+        var config = File.ReadAllText(Path.Combine(env.ConfigDirectory, "config.toml"));
+        Assert.Equal(env.ConfigDirectory, env.Variables["CODEX_HOME"]);
+        Assert.Equal(AgentCliEnvironment.DefaultApiKey, env.Variables["LOCAL_API_KEY"]);
+        Assert.True(env.Variables.ContainsKey("OPENAI_BASE_URL"));
+        Assert.Null(env.Variables["OPENAI_BASE_URL"]);
+        Assert.Contains("base_url = \"http://127.0.0.1:4321/v1\"\n", config);
+        Assert.Contains("model_provider = \"local\"", config);
+        Assert.Contains("wire_api = \"responses\"", config);
+        Assert.Contains("request_max_retries = 0", config);
+        Assert.Contains("stream_max_retries = 0", config);
+        Assert.Contains("env_key = \"LOCAL_API_KEY\"", config);
+        Assert.EndsWith("[mcp_servers.zwarm]\ncommand = \"zwarm\"\n", config);
+        Assert.All(env.CreatedPaths, p => Assert.True(Path.Exists(p), p));
+    }
+
+    [Fact]
+    public void Claude_gets_a_fresh_config_dir_and_only_talks_to_the_server()
+    {
+        var env = AgentCliEnvironment.ForClaude("http://127.0.0.1:4321/v1", _temp.Path, new ClaudeEnvironmentOptions { IsSandbox = true });
+
+        Assert.Equal("http://127.0.0.1:4321", env.Variables["ANTHROPIC_BASE_URL"]);
+        Assert.Equal(env.ConfigDirectory, env.Variables["CLAUDE_CONFIG_DIR"]);
+        Assert.True(Directory.Exists(env.ConfigDirectory));
+        Assert.Equal("1", env.Variables["CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC"]);
+        Assert.Equal("0", env.Variables["CLAUDE_CODE_MAX_RETRIES"]);
+        Assert.Equal("1", env.Variables["IS_SANDBOX"]);
+        Assert.Null(env.Variables["ANTHROPIC_AUTH_TOKEN"]);
+        Assert.False(string.IsNullOrEmpty(env.Variables["ANTHROPIC_API_KEY"]));
+    }
+
+    [Fact]
+    public void Apply_sets_values_and_removes_the_variables_mapped_to_null()
+    {
+        var env = AgentCliEnvironment.ForClaude("http://127.0.0.1:1", _temp.Path);
+        var startInfo = new ProcessStartInfo("true");
+        startInfo.Environment["ANTHROPIC_AUTH_TOKEN"] = "leaked";
+        startInfo.Environment["IS_SANDBOX"] = "1";
+
+        env.ApplyTo(startInfo);
+
+        Assert.False(startInfo.Environment.ContainsKey("ANTHROPIC_AUTH_TOKEN"));
+        Assert.False(startInfo.Environment.ContainsKey("IS_SANDBOX"));
+        Assert.Equal("http://127.0.0.1:1", startInfo.Environment["ANTHROPIC_BASE_URL"]);
+    }
+}
