@@ -11,6 +11,7 @@
 //   @stream=N          print N messages 100 ms apart
 //   @echo-env=NAME     reply with the value of environment variable NAME
 //   @write=PATH        create PATH (relative to the working directory) containing "fake"
+//   @wait-file=PATH    wait until PATH exists before finishing (lets a test hold a turn open without timing)
 // Cumulative usage per conversation is kept in $FAKE_AGENT_HOME (default: the temp dir) so a resume reports
 // thread-cumulative numbers, like Codex.
 using System.Runtime.InteropServices;
@@ -130,6 +131,13 @@ if (Directive("write") is { } write)
 if (Directive("sleep") is { } sleep)
 {
     Thread.Sleep(TimeSpan.FromSeconds(double.Parse(sleep, System.Globalization.CultureInfo.InvariantCulture)));
+}
+if (Directive("wait-file") is { } waitFile)
+{
+    while (!File.Exists(waitFile))
+    {
+        Thread.Sleep(20);
+    }
 }
 if (Flag("crash"))
 {
