@@ -19,11 +19,14 @@ internal static class PeekRenderer
         }
         else
         {
-            // While the turn runs, show its latest activity from the stream.
+            // While the turn runs, show its latest activity from the stream (bookkeeping steps are not activity).
             TrajectoryStep? latest = null;
             foreach (var e in sessions.ReadTurnEvents(meta, meta.Turn))
             {
-                latest = Trajectory.ToStep(e, meta.Turn) ?? latest;
+                if (Trajectory.ToStep(e, meta.Turn) is { Kind: not ("conversation" or "usage") } step)
+                {
+                    latest = step;
+                }
             }
             last = latest is null ? null : latest.Kind switch
             {
