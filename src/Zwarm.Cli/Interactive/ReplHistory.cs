@@ -39,6 +39,7 @@ internal sealed class ReplHistory(string? path, Action<string>? warn = null)
     /// <summary>Records a submitted line. Returns whether it was kept.</summary>
     public bool Add(string line)
     {
+        line = line.TrimEnd();
         if (string.IsNullOrWhiteSpace(line) || line.StartsWith(' ') || line.Contains('\n') || line.Contains('\r')
             || (_entries.Count > 0 && _entries[^1] == line))
         {
