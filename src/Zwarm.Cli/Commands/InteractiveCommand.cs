@@ -22,7 +22,7 @@ internal static class InteractiveCommand
         command.Aliases.Add("repl");
         actions.Set(command, async (ctx, ct) =>
         {
-            var (shell, _) = ReplFactory.Create(ctx.Terminal, ctx.Sessions, ctx.Get(stopOnError));
+            var shell = ReplFactory.Create(ctx.Terminal, ctx.Sessions, ctx.Get(stopOnError));
             if (ctx.Terminal.IsInteractive)
             {
                 ctx.Terminal.Console.MarkupLine($"[bold]zwarm interactive[/] [grey]· state {Markup.Escape(ctx.Zwarm.StateDirectory)} · " +

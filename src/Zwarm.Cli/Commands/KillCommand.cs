@@ -2,7 +2,6 @@ using System.CommandLine;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core;
-using Zwarm.Core.Processes;
 using Zwarm.Core.Sessions;
 
 namespace Zwarm.Cli.Commands;

@@ -11,7 +11,7 @@ internal static class ReplFactory
     /// <summary>Env var naming the history file ("" turns history off); default &lt;state dir&gt;/history.</summary>
     public const string HistoryVariable = "ZWARM_HISTORY";
 
-    public static (InteractiveShell Shell, ReplContext Context) Create(Terminal terminal, SessionService sessions, bool stopOnError)
+    public static InteractiveShell Create(Terminal terminal, SessionService sessions, bool stopOnError)
     {
         var env = sessions.Context.Environment;
         var useEditor = terminal.IsInteractive && terminal.OutputIsTerminal && terminal.IsProcessStreams
@@ -29,7 +29,7 @@ internal static class ReplFactory
         {
             reader = new PlainLineReader(terminal.In, terminal.IsInteractive ? terminal.Err : null);
         }
-        return (new InteractiveShell(context, actions, reader, new ShellOptions(terminal.IsInteractive, stopOnError)), context);
+        return new InteractiveShell(context, actions, reader, new ShellOptions(terminal.IsInteractive, stopOnError));
     }
 
     public static CompletionSources Sources(ReplActions actions, SessionService sessions) => new(

@@ -25,7 +25,7 @@ public sealed class InteractiveShellTests : IDisposable
             WorkingDirectory = _cli.WorkDir,
             Environment = _cli.Environment,
         });
-        return ReplFactory.Create(terminal, sessions, stopOnError: false).Shell;
+        return ReplFactory.Create(terminal, sessions, stopOnError: false);
     }
 
     [Theory]

@@ -80,6 +80,11 @@ public sealed partial class InteractiveTerminalTests : IDisposable
 
         var history = await File.ReadAllLinesAsync(Path.Combine(_cli.StateDir, "history"));
         Assert.Equal(["spawn \"@sleep=60 typed at a terminal\"", "ls", $"peek {id}", "frobnicate now", "kill last"], history);
+
+        // The next REPL starts with that history.
+        using var again = await StartAsync();
+        await again.SendKeysAsync("Up");
+        await again.WaitForAsync(s => CurrentPrompt(s) == "zwarm> kill last", "Up in a new REPL to recall the last session's line");
     }
 
     [Fact]
