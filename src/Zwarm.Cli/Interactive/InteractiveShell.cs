@@ -16,6 +16,10 @@ internal sealed class InteractiveShell(ReplContext context, ReplActions actions,
     {
         while (!cancellationToken.IsCancellationRequested)
         {
+            if (options.Interactive)
+            {
+                await context.Notifier.ReportAsync(cancellationToken);
+            }
             var line = await reader.ReadLineAsync(cancellationToken);
             if (line is null)
             {

@@ -30,6 +30,7 @@ internal sealed partial class ReplActions
         foreach (var r in results)
         {
             ChangeReport.WriteKilled(_context.Terminal.Console, r);
+            _context.Notifier.Forget(r.Session.Id);
         }
         return ExitCodes.Success;
     }

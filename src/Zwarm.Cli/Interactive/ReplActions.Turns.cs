@@ -16,7 +16,7 @@ internal sealed partial class ReplActions
         var model = string.IsNullOrEmpty(meta.Model) ? "default model" : meta.Model;
         _context.Terminal.Console.MarkupLine($"[green]started[/] {Markup.Escape(meta.Adapter)} session [bold]{Format.ShortId(meta.Id)}[/] " +
             $"[grey]({Markup.Escape(model)}, {Markup.Escape(meta.Sandbox ?? "")}, in {Markup.Escape(meta.WorkingDir)})[/]");
-        return args.Has(Wait.Name) ? await WaitForAsync([meta.Id], WaitMode.All, null, ct) : ExitCodes.Success;
+        return await FollowUpAsync(meta.Id, args.Has(Wait.Name), ct);
     }
 
     private async Task<int> ContinueAsync(ReplArguments args, CancellationToken ct)
@@ -25,7 +25,18 @@ internal sealed partial class ReplActions
         var message = args.Text(1, "the message");
         var meta = await _context.Sessions.ContinueAsync(id, message, ct);
         _context.Terminal.Console.MarkupLine($"[green]started[/] turn {meta.Turn} of [bold]{Format.ShortId(meta.Id)}[/]");
-        return args.Has(Wait.Name) ? await WaitForAsync([meta.Id], WaitMode.All, null, ct) : ExitCodes.Success;
+        return await FollowUpAsync(meta.Id, args.Has(Wait.Name), ct);
+    }
+
+    // A started turn is either waited for now (--wait) or announced when it ends.
+    private async Task<int> FollowUpAsync(string id, bool wait, CancellationToken ct)
+    {
+        if (wait)
+        {
+            return await WaitForAsync([id], WaitMode.All, null, ct);
+        }
+        _context.Notifier.Track(id);
+        return ExitCodes.Success;
     }
 
     private async Task<int> WaitAsync(ReplArguments args, CancellationToken ct)
@@ -55,6 +66,10 @@ internal sealed partial class ReplActions
     {
         var result = await _context.Sessions.WaitAsync(ids, mode, timeout, ct);
         WaitReport.Write(_context.Terminal, result);
+        foreach (var stopped in result.Sessions.Where(s => s.Status.IsStopped()))
+        {
+            _context.Notifier.Forget(stopped.Id);
+        }
         return WaitReport.ExitCode(result);
     }
 }

@@ -48,6 +48,7 @@ internal sealed partial class ReplActions
             console.MarkupLine($"[grey]stopped watching; {Format.ShortId(meta.Id)} is still {final.Status.ToName()}[/]");
             return ExitCodes.Success;
         }
+        _context.Notifier.Forget(final.Id);
         console.MarkupLine($"[grey]turn {turn} ended:[/] {Format.StatusMarkup(final.Status)}" +
             (final.Error is null ? "" : $" [red]{Markup.Escape(Format.OneLine(final.Error, 200))}[/]"));
         return ExitCodes.Success;

@@ -7,6 +7,8 @@ namespace Zwarm.Cli.Interactive;
 
 internal sealed class ReplContext(Terminal terminal, SessionService sessions, IKeyWatcher keys)
 {
+    private SessionNotifier? _notifier;
+
     /// <summary>The word that stands for the session most recently started or named in this REPL.</summary>
     public const string LastWord = "last";
 
@@ -15,6 +17,9 @@ internal sealed class ReplContext(Terminal terminal, SessionService sessions, IK
     public SessionService Sessions { get; } = sessions;
 
     public IKeyWatcher Keys { get; } = keys;
+
+    /// <summary>Turns started here that the REPL announces when they end (at a terminal).</summary>
+    public SessionNotifier Notifier => _notifier ??= new SessionNotifier(this);
 
     public DateTimeOffset Now => Sessions.Context.Time.GetUtcNow();
 

@@ -4,6 +4,7 @@ using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Interactive;
 using Zwarm.Cli.Tests.Support;
 using Zwarm.Core.Sessions;
+using Zwarm.Core.Agents;
 using Zwarm.Core.Config;
 
 namespace Zwarm.Cli.Tests.Interactive;
@@ -19,11 +20,14 @@ public sealed class InteractiveShellTests : IDisposable
     private InteractiveShell Shell(string script, bool interactive)
     {
         var terminal = new Terminal(_out, _err, colors: false, new StringReader(script), interactive);
+        var config = ZwarmConfig.Read(ConfigDocument.Load(Path.Combine(_cli.StateDir, "config.toml"), []),
+            name => AgentRegistry.Default.Find(name)?.Name);
         var sessions = new SessionService(new ZwarmContext
         {
             StateDirectory = _cli.StateDir,
             WorkingDirectory = _cli.WorkDir,
             Environment = _cli.Environment,
+            Config = config,
         });
         return ReplFactory.Create(terminal, sessions, stopOnError: false);
     }
@@ -46,6 +50,23 @@ public sealed class InteractiveShellTests : IDisposable
         Assert.True(timer.Elapsed < TimeSpan.FromSeconds(15), $"took {timer.Elapsed}");
         Assert.Contains("zwarm: interrupted", _err.ToString());
         Assert.Equal(interactive, _out.ToString().Contains("after"));
+    }
+
+    [Fact]
+    public async Task AtATerminal_ATurnThatEnds_IsAnnouncedBeforeTheNextPrompt_UnlessAlreadyShown()
+    {
+        const string waitForTheTurn =
+            "!for i in $(seq 300); do ls .zwarm/sessions/*/turns/turn_1.exit.json >/dev/null 2>&1 && break; sleep 0.1; done";
+        var shell = Shell($"spawn announce me\n{waitForTheTurn}\nspawn waited for\nwait last\n", interactive: true);
+
+        var code = await shell.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, code);
+        var lines = _out.ToString().Split('\n');
+        Assert.True(_err.ToString().Length == 0 || !_err.ToString().Contains("zwarm: "), _err.ToString());
+        var announced = Assert.Single(lines, l => l.StartsWith("· ", StringComparison.Ordinal));
+        Assert.Matches(@"^· [0-9a-f]{8} completed turn 1  fake reply #1 to: announce me", announced);
+        Assert.Contains(lines, l => l.Contains("fake reply #1 to: waited for"));
     }
 
     [Fact]
