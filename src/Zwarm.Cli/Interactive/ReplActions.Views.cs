@@ -28,6 +28,10 @@ internal sealed partial class ReplActions
             return ExitCodes.Success;
         }
         _context.Terminal.Console.Write(SessionTable.Build(listing.Sessions, _context.Now));
+        foreach (var shown in listing.Sessions.Where(s => s.Status.IsStopped()))
+        {
+            _context.Notifier.Forget(shown.Id);
+        }
         return ExitCodes.Success;
     }
 
@@ -36,6 +40,10 @@ internal sealed partial class ReplActions
         args.AtMost(1);
         var meta = await _context.GetAsync(args.Required(0, "the session id"), ct);
         PeekRenderer.Render(_context.Terminal.Console, meta, PeekRenderer.Build(_context.Sessions, meta, _context.Now), "show");
+        if (meta.Status.IsStopped())
+        {
+            _context.Notifier.Forget(meta.Id);
+        }
         return ExitCodes.Success;
     }
 

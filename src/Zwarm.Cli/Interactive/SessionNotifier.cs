@@ -1,6 +1,7 @@
 // At a terminal, before each prompt: one line for every session started from this REPL whose turn has ended since
-// (status and the start of its reply), so nobody has to poll with `ls`. Scripts get no such lines: their output
-// must not depend on timing.
+// (status and the start of its reply, or its error), so nobody has to poll with `ls`; a command that already showed
+// the end (wait, watch, kill, ls, peek) cancels the announcement. Scripts get no such lines: their output must not
+// depend on timing.
 using Spectre.Console;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core;
@@ -14,7 +15,7 @@ internal sealed class SessionNotifier(ReplContext context)
     /// <summary>Watches <paramref name="id"/> until its current turn ends.</summary>
     public void Track(string id) => _running.Add(id);
 
-    /// <summary>The end of <paramref name="id"/>'s turn was already shown (wait, watch): no announcement.</summary>
+    /// <summary>The end of <paramref name="id"/>'s turn was already shown (wait, watch, kill, ls, peek): no announcement.</summary>
     public void Forget(string id) => _running.Remove(id);
 
     public async Task ReportAsync(CancellationToken cancellationToken)
