@@ -27,6 +27,8 @@ internal static class ZwarmCli
             RmCommand.Create(actions),
             CleanCommand.Create(actions),
             DoctorCommand.Create(actions),
+            ModelsCommand.Create(actions),
+            InteractiveCommand.Create(actions),
         })
         {
             root.Subcommands.Add(command);
@@ -57,6 +59,12 @@ internal static class ZwarmCli
             Error = terminal.Err,
             EnableDefaultExceptionHandler = false,
         };
+        if (parse.CommandResult.Command.Name == InteractiveCommand.Name)
+        {
+            // The REPL handles Ctrl-C itself (stop the running command, keep the REPL); System.CommandLine's
+            // handler would cancel the whole REPL and end the process.
+            config.ProcessTerminationTimeout = null;
+        }
         return await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
     }
 }
