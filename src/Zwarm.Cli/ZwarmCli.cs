@@ -27,6 +27,7 @@ internal static class ZwarmCli
             RmCommand.Create(actions),
             CleanCommand.Create(actions),
             DoctorCommand.Create(actions),
+            DemoCommand.Create(actions),
         })
         {
             root.Subcommands.Add(command);

@@ -22,7 +22,7 @@ internal static class LogsCommand
         actions.Set(command, async (ctx, ct) =>
         {
             var meta = await ctx.Sessions.GetAsync(ctx.Get(id)!, ct);
-            var n = ShowCommand.SelectTurns(meta, ctx.Get(turn) ?? meta.Turn)[0];
+            var n = ShowRenderer.SelectTurns(meta, ctx.Get(turn) ?? meta.Turn)[0];
             if (ctx.Get(stderr))
             {
                 await RawOutput.CopyAsync(ctx.Terminal, ctx.Sessions.Store.StderrPath(meta.Id, n), ct);

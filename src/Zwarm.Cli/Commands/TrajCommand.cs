@@ -28,7 +28,7 @@ internal static class TrajCommand
             using var writer = stream is null ? null : new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = CliJsonContext.Output.Options.Encoder });
             var buffered = asJson && stream is null ? new List<TrajectoryStep>() : null;
             writer?.WriteStartArray();
-            foreach (var n in ShowCommand.SelectTurns(meta, ctx.Get(turn)))
+            foreach (var n in ShowRenderer.SelectTurns(meta, ctx.Get(turn)))
             {
                 foreach (var e in ctx.Sessions.ReadTurnEvents(meta, n))
                 {
