@@ -19,10 +19,25 @@ public abstract partial class AgentScenarios
             return Reply.Text("Both steps done.");
         });
         await using var world = await StartWorldAsync(script);
+        try
+        {
+            await FollowTheTurnAsync(world, release);
+        }
+        finally
+        {
+            // Never leave the server's handler blocked: disposing the server would wait for it.
+            release.Set();
+        }
+    }
+
+    private async Task FollowTheTurnAsync(ZwarmWorld world, ManualResetEventSlim release)
+    {
         var id = await world.SpawnAsync(Agent, "do it in two steps");
 
         using var follow = world.Start("logs", id, "--follow", "--json");
-        var sawCommand = await follow.WaitForOutputAsync(o => o.Contains("step-one-output", StringComparison.Ordinal), Timeout);
+        // The finished command step (not just command_started): the command ran and its output was streamed.
+        var sawCommand = await follow.WaitForOutputAsync(
+            o => o.Contains("\"kind\":\"command\"", StringComparison.Ordinal) && o.Contains("step-one-output", StringComparison.Ordinal), Timeout);
 
         Assert.True(sawCommand, "logs -f ended before the command step arrived:\n" + follow.Out);
         Assert.False(follow.HasExited, "logs -f returned while the turn was still running");
