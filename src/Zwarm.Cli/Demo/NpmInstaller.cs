@@ -50,6 +50,22 @@ internal sealed class NpmInstaller(IAnsiConsole console, IReadOnlyDictionary<str
         return executable;
     }
 
+    private async Task TickAsync(System.Diagnostics.Stopwatch clock, object gate, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                lock (gate) console.MarkupLine($"  [grey]npm: still installing ({clock.Elapsed.TotalSeconds:0} s)[/]");
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The install ended (or the demo was interrupted).
+        }
+    }
+
     private static async Task<bool> IsPinnedAsync(string executable, PinnedCli cli, CancellationToken cancellationToken) =>
         File.Exists(executable) && (await VersionProbe.ReadAsync(executable, cancellationToken))?.Contains(cli.Version, StringComparison.Ordinal) == true;
 
@@ -89,10 +105,16 @@ internal sealed class NpmInstaller(IAnsiConsole console, IReadOnlyDictionary<str
                 }
             }
         }
+        // npm is silent while it downloads (the Codex package alone is ~300 MB): say it is still working.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var stopTicking = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var ticker = TickAsync(clock, gate, stopTicking.Token);
         try
         {
             await Task.WhenAll(PumpAsync(process.StandardOutput), PumpAsync(process.StandardError));
             await process.WaitForExitAsync(cancellationToken);
+            await stopTicking.CancelAsync();
+            await ticker;
         }
         catch (OperationCanceledException)
         {
