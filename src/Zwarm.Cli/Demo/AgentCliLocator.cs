@@ -7,8 +7,6 @@ using Zwarm.ScriptedModels.Agents;
 
 namespace Zwarm.Cli.Demo;
 
-internal sealed record LocatedCli(string Path, string Source);
-
 internal static class AgentCliLocator
 {
     public static LocatedCli? Find(PinnedCli cli, AdapterSettings settings, IReadOnlyDictionary<string, string?> environment,

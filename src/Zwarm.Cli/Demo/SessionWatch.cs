@@ -6,8 +6,6 @@ using Zwarm.Core.Sessions;
 
 namespace Zwarm.Cli.Demo;
 
-internal sealed record WatchResult(IReadOnlyList<SessionSummary> Sessions, bool TimedOut);
-
 internal sealed class SessionWatch(SessionService sessions, IAnsiConsole console, TimeProvider time)
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(250);
