@@ -29,6 +29,7 @@ internal static class ZwarmCli
             DoctorCommand.Create(actions),
             ModelsCommand.Create(actions),
             InteractiveCommand.Create(actions),
+            DemoCommand.Create(actions),
         })
         {
             root.Subcommands.Add(command);
