@@ -31,6 +31,9 @@ internal static class ZwarmCli
             InstancesCommand.Create(actions),
             StatusCommand.Create(actions),
             HistoryCommand.Create(actions),
+            ModelsCommand.Create(actions),
+            InteractiveCommand.Create(actions),
+            DemoCommand.Create(actions),
         })
         {
             root.Subcommands.Add(command);
@@ -61,6 +64,12 @@ internal static class ZwarmCli
             Error = terminal.Err,
             EnableDefaultExceptionHandler = false,
         };
+        if (parse.CommandResult.Command.Name == InteractiveCommand.Name)
+        {
+            // The REPL handles Ctrl-C itself (stop the running command, keep the REPL); System.CommandLine's
+            // handler would cancel the whole REPL and end the process.
+            config.ProcessTerminationTimeout = null;
+        }
         return await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
     }
 }

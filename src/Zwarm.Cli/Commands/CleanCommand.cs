@@ -26,7 +26,7 @@ internal static class CleanCommand
             }
             foreach (var v in victims)
             {
-                ctx.Terminal.Out.WriteLine($"{verb} {Format.ShortId(v.Id)} ({v.Status.ToName()}, {Format.Age(v.UpdatedAt, ctx.Zwarm.Time.GetUtcNow())} old) {Format.OneLine(v.Task, 60)}");
+                ctx.Terminal.Out.WriteLine(ChangeReport.Cleaned(verb, v, ctx.Zwarm.Time.GetUtcNow()));
             }
             ctx.Terminal.Note($"{verb} {victims.Count} session(s)");
             return ExitCodes.Success;

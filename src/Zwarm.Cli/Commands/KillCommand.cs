@@ -1,9 +1,7 @@
 using System.CommandLine;
-using Spectre.Console;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core;
-using Zwarm.Core.Processes;
 using Zwarm.Core.Sessions;
 
 namespace Zwarm.Cli.Commands;
@@ -31,7 +29,7 @@ internal static class KillCommand
             IReadOnlyList<KillResult> results = ctx.Get(all)
                 ? await ctx.Sessions.KillAllAsync(ct)
                 : await Task.WhenAll(given.Select(id => ctx.Sessions.KillAsync(id, ct)));
-            var views = results.Select(r => new SessionChangeView(r.Session.Id, r.Session.Status.ToName(), Describe(r.Outcome))).ToList();
+            var views = results.Select(r => new SessionChangeView(r.Session.Id, r.Session.Status.ToName(), ChangeReport.Describe(r.Outcome))).ToList();
             if (ctx.Get(json))
             {
                 JsonOutput.Write(ctx.Terminal, views, CliJsonContext.Output.ListSessionChangeView);
@@ -43,19 +41,10 @@ internal static class KillCommand
             }
             foreach (var r in results)
             {
-                ctx.Terminal.Console.MarkupLine($"[bold]{Format.ShortId(r.Session.Id)}[/] {Format.StatusMarkup(r.Session.Status)} [grey]{Markup.Escape(Describe(r.Outcome))}[/]");
+                ChangeReport.WriteKilled(ctx.Terminal.Console, r);
             }
             return ExitCodes.Success;
         });
         return command;
     }
-
-    private static string Describe(KillOutcome outcome) => outcome switch
-    {
-        KillOutcome.NotRunning => "was not running",
-        KillOutcome.Interrupted => "stopped by SIGINT",
-        KillOutcome.Terminated => "stopped by SIGTERM",
-        KillOutcome.Killed => "stopped by SIGKILL",
-        _ => outcome.ToString(),
-    };
 }

@@ -22,35 +22,24 @@ internal static class LogsCommand
         actions.Set(command, async (ctx, ct) =>
         {
             var meta = await ctx.Sessions.GetAsync(ctx.Get(id)!, ct);
-            var n = ShowCommand.SelectTurns(meta, ctx.Get(turn) ?? meta.Turn)[0];
+            var n = ShowRenderer.SelectTurns(meta, ctx.Get(turn) ?? meta.Turn)[0];
             if (ctx.Get(stderr))
             {
                 await RawOutput.CopyAsync(ctx.Terminal, ctx.Sessions.Store.StderrPath(meta.Id, n), ct);
                 return ExitCodes.Success;
             }
-            var parser = ctx.Sessions.AdapterFor(meta).CreateParser();
-            var events = new List<AgentEvent>();
+            var decoder = new TurnLineDecoder(ctx.Sessions.AdapterFor(meta).CreateParser(), n);
             var mode = ctx.Get(raw) ? OutputMode.Raw : ctx.Get(json) ? OutputMode.Json : OutputMode.Pretty;
 
-            void Print(byte[] line)
+            void Print(ReadOnlySpan<byte> line)
             {
                 if (mode == OutputMode.Raw)
                 {
                     ctx.Terminal.Out.WriteLine(Encoding.UTF8.GetString(line));
                     return;
                 }
-                if (line.AsSpan().Trim((byte)' ').IsEmpty)
+                foreach (var step in decoder.Decode(line))
                 {
-                    return;
-                }
-                events.Clear();
-                parser.ParseLine(line, events);
-                foreach (var e in events)
-                {
-                    if (Trajectory.ToStep(e, n) is not { } step)
-                    {
-                        continue;
-                    }
                     if (mode == OutputMode.Json)
                     {
                         ctx.Terminal.Out.WriteLine(JsonSerializer.Serialize(step, CliJsonContext.Lines.TrajectoryStep));
@@ -70,7 +59,7 @@ internal static class LogsCommand
                     using var reader = new JsonlLineReader(stream);
                     while (reader.TryReadLine(out var line))
                     {
-                        Print(line.ToArray());
+                        Print(line);
                     }
                 }
                 return ExitCodes.Success;

@@ -54,7 +54,7 @@ internal static class RmCommand
             {
                 foreach (var r in removed)
                 {
-                    ctx.Terminal.Out.WriteLine($"removed {Format.ShortId(r.Id)} ({r.Outcome})");
+                    ctx.Terminal.Out.WriteLine(ChangeReport.Removed(r.Id, r.Outcome ?? ""));
                 }
                 if (removed.Count == 0)
                 {

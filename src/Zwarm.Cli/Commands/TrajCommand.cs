@@ -20,57 +20,36 @@ internal static class TrajCommand
         actions.Set(command, async (ctx, ct) =>
         {
             var meta = await ctx.Sessions.GetAsync(ctx.Get(id)!, ct);
-            var maxText = ctx.Get(full) ? (int?)null : Trajectory.DefaultMaxText;
-            var asJson = ctx.Get(json);
-            // JSON is streamed straight to stdout (a 100 MB turn never sits in memory); tests buffer it.
-            var stream = asJson ? ctx.Terminal.OutStream : null;
-            await ctx.Terminal.Out.FlushAsync(ct);
-            using var writer = stream is null ? null : new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = CliJsonContext.Output.Options.Encoder });
-            var buffered = asJson && stream is null ? new List<TrajectoryStep>() : null;
-            writer?.WriteStartArray();
-            foreach (var n in ShowCommand.SelectTurns(meta, ctx.Get(turn)))
+            var turns = ShowRenderer.SelectTurns(meta, ctx.Get(turn));
+            if (!ctx.Get(json))
             {
-                foreach (var e in ctx.Sessions.ReadTurnEvents(meta, n))
+                TrajectorySteps.Write(ctx.Terminal.Console, ctx.Sessions, meta, turns, ctx.Get(full), ct);
+                return ExitCodes.Success;
+            }
+
+            var steps = TrajectorySteps.Read(ctx.Sessions, meta, turns, ctx.Get(full) ? null : Trajectory.DefaultMaxText, ct);
+            // JSON is streamed straight to stdout (a 100 MB turn never sits in memory); tests buffer it.
+            var stream = ctx.Terminal.OutStream;
+            if (stream is null)
+            {
+                JsonOutput.Write(ctx.Terminal, steps.ToList(), CliJsonContext.Output.ListTrajectoryStep);
+                return ExitCodes.Success;
+            }
+            await ctx.Terminal.Out.FlushAsync(ct);
+            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = CliJsonContext.Output.Options.Encoder });
+            writer.WriteStartArray();
+            foreach (var step in steps)
+            {
+                JsonSerializer.Serialize(writer, step, CliJsonContext.Output.TrajectoryStep);
+                if (writer.BytesPending > 64 * 1024)
                 {
-                    ct.ThrowIfCancellationRequested();
-                    // In a finished turn each command appears once, with its result.
-                    if (e is CommandStarted && meta.Status.IsStopped())
-                    {
-                        continue;
-                    }
-                    if (Trajectory.ToStep(e, n, maxText) is not { } step)
-                    {
-                        continue;
-                    }
-                    if (buffered is not null)
-                    {
-                        buffered.Add(step);
-                    }
-                    else if (writer is not null)
-                    {
-                        JsonSerializer.Serialize(writer, step, CliJsonContext.Output.TrajectoryStep);
-                        if (writer.BytesPending > 64 * 1024)
-                        {
-                            writer.Flush();
-                        }
-                    }
-                    else
-                    {
-                        StepRenderer.Write(ctx.Terminal.Console, step, ctx.Get(full) ? null : 8);
-                    }
+                    writer.Flush();
                 }
             }
-            if (buffered is not null)
-            {
-                JsonOutput.Write(ctx.Terminal, buffered, CliJsonContext.Output.ListTrajectoryStep);
-            }
-            else if (writer is not null)
-            {
-                writer.WriteEndArray();
-                writer.Flush();
-                stream!.WriteByte((byte)'\n');
-                stream.Flush();
-            }
+            writer.WriteEndArray();
+            writer.Flush();
+            stream.WriteByte((byte)'\n');
+            stream.Flush();
             return ExitCodes.Success;
         });
         return command;

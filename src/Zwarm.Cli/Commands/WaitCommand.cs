@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core.Sessions;
@@ -26,33 +25,15 @@ internal static class WaitCommand
         TimeSpan? timeout, bool json, CancellationToken ct)
     {
         var result = await ctx.Sessions.WaitAsync(ids, mode, timeout, ct);
-        var summaries = result.Sessions.Select(SessionSummaries.From).ToList();
+        var summaries = result.Sessions.Select(s => SessionSummaries.From(s, ctx.Sessions.Prices)).ToList();
         if (json)
         {
             JsonOutput.Write(ctx.Terminal, new WaitView(result.TimedOut, summaries), CliJsonContext.Output.WaitView);
         }
         else
         {
-            foreach (var meta in result.Sessions)
-            {
-                var last = meta.Messages.LastOrDefault(m => m.Role == "assistant")?.Content;
-                ctx.Terminal.Console.MarkupLine($"[bold]{Format.ShortId(meta.Id)}[/] {Format.StatusMarkup(meta.Status)}" +
-                    (meta.Error is null ? "" : $"  [red]{Markup.Escape(Format.OneLine(meta.Error, 200))}[/]"));
-                if (meta.Status.IsStopped() && !string.IsNullOrWhiteSpace(last))
-                {
-                    ctx.Terminal.Out.WriteLine(last.TrimEnd());
-                }
-            }
-            if (result.TimedOut)
-            {
-                ctx.Terminal.Error("timed out waiting; the sessions keep running");
-            }
+            WaitReport.Write(ctx.Terminal, result);
         }
-        if (result.TimedOut)
-        {
-            return ExitCodes.Timeout;
-        }
-        var stopped = result.Sessions.Where(s => s.Status.IsStopped()).ToList();
-        return stopped.All(s => s.Status == SessionStatus.Completed) ? ExitCodes.Success : ExitCodes.SessionFailed;
+        return WaitReport.ExitCode(result);
     }
 }

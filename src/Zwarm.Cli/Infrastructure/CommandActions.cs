@@ -1,8 +1,6 @@
 // Wraps every command's action: builds its context, and turns failures into one line on stderr plus a named
-// exit code — never a stack trace (set ZWARM_DEBUG=1 to see one for an unexpected error).
+// exit code (FailureReport).
 using System.CommandLine;
-using Zwarm.Core;
-using Zwarm.Core.Sessions;
 
 namespace Zwarm.Cli.Infrastructure;
 
@@ -27,34 +25,13 @@ internal sealed class CommandActions(Terminal terminal, ContextFactory factory)
             var loaded = Factory.Create(parse);
             return await run(new CommandContext(parse, Terminal, loaded), cancellationToken).ConfigureAwait(false);
         }
-        catch (ZwarmException e)
-        {
-            Terminal.Error(e.Message);
-            return ExitCodes.For(e.Kind);
-        }
-        catch (CorruptSessionException e)
-        {
-            Terminal.Error(e.Message);
-            return ExitCodes.StateError;
-        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Terminal.Error("interrupted");
-            return ExitCodes.Interrupted;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Terminal.Error(e.Message);
-            return ExitCodes.StateError;
+            return FailureReport.Interrupted(Terminal);
         }
         catch (Exception e)
         {
-            Terminal.Error($"internal error: {e.GetType().Name}: {e.Message}");
-            if (Environment.GetEnvironmentVariable("ZWARM_DEBUG") is "1" or "true")
-            {
-                Terminal.Err.WriteLine(e.ToString());
-            }
-            return ExitCodes.Internal;
+            return FailureReport.Write(Terminal, e);
         }
     }
 }

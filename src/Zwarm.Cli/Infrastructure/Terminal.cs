@@ -6,20 +6,27 @@ namespace Zwarm.Cli.Infrastructure;
 
 internal sealed class Terminal
 {
-    public Terminal(TextWriter output, TextWriter error, bool colors, TextReader? input = null, bool interactive = false)
+    /// <param name="interactive">Input comes from a person at a terminal (not a pipe or file).</param>
+    /// <param name="processStreams">Out, Err and In are this process's own standard streams (children may inherit them).</param>
+    /// <param name="outputIsTerminal">Out is a terminal: live window size, and a line editor may draw on it.</param>
+    public Terminal(TextWriter output, TextWriter error, bool colors, TextReader? input = null, bool interactive = false,
+        bool processStreams = false, bool outputIsTerminal = false)
     {
         Out = output;
         Err = error;
         In = input ?? TextReader.Null;
         IsInteractive = interactive;
+        IsProcessStreams = processStreams;
+        OutputIsTerminal = outputIsTerminal;
+        Colors = colors;
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Out = new AnsiConsoleOutput(output),
+            Out = outputIsTerminal ? new LiveTerminalOutput(output) : new AnsiConsoleOutput(output),
             Ansi = colors ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = colors ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
         });
-        if (!colors)
+        if (!outputIsTerminal)
         {
             Console.Profile.Width = 160;
         }
@@ -43,6 +50,15 @@ internal sealed class Terminal
 
     public bool IsInteractive { get; }
 
+    /// <summary>Out, Err and In are the process's own standard streams, so a child process may inherit them.</summary>
+    public bool IsProcessStreams { get; }
+
+    /// <summary>Out is a terminal (sized live; a line editor can draw on it).</summary>
+    public bool OutputIsTerminal { get; }
+
+    /// <summary>Whether colours are wanted (a terminal, and NO_COLOR unset).</summary>
+    public bool Colors { get; }
+
     /// <summary>Rich output to stdout.</summary>
     public IAnsiConsole Console { get; }
 
@@ -52,10 +68,12 @@ internal sealed class Terminal
     /// <summary>The real process terminal: colours only when stdout is a terminal and NO_COLOR is unset.</summary>
     public static Terminal FromProcess()
     {
-        var colors = !System.Console.IsOutputRedirected && Environment.GetEnvironmentVariable("NO_COLOR") is null;
+        var stdoutIsTerminal = !System.Console.IsOutputRedirected;
+        var colors = stdoutIsTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         var stdout = new StreamWriter(System.Console.OpenStandardOutput()) { AutoFlush = true };
         var stderr = new StreamWriter(System.Console.OpenStandardError()) { AutoFlush = true };
-        return new Terminal(stdout, stderr, colors, System.Console.In, interactive: !System.Console.IsInputRedirected);
+        return new Terminal(stdout, stderr, colors, System.Console.In, interactive: !System.Console.IsInputRedirected,
+            processStreams: true, outputIsTerminal: stdoutIsTerminal);
     }
 
     /// <summary>One-line error message on stderr.</summary>

@@ -27,6 +27,13 @@ public interface IAgentAdapter
     /// <summary>Command line for a follow-up turn, resuming the CLI's own conversation <paramref name="resumeId"/>.</summary>
     ProcessSpec BuildFollowUp(TurnRequest request, string resumeId);
 
+    /// <summary>
+    /// The model the CLI will use when zwarm passes none, read from the CLI's own configuration (the agent's
+    /// <paramref name="environment"/> locates it), or null when the CLI reports its model itself or it is unknown.
+    /// Recorded so `ls` can show the model and price the tokens; never passed to the CLI on turn 1.
+    /// </summary>
+    string? ConfiguredModel(AdapterSettings settings, IReadOnlyDictionary<string, string?> environment);
+
     /// <summary>A fresh parser for one turn's stdout.</summary>
     IAgentStreamParser CreateParser();
 }

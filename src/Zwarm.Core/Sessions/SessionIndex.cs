@@ -9,10 +9,12 @@ public sealed class SessionIndex
 {
     public const string FileName = ".index.jsonl";
     private readonly SessionStore _store;
+    private readonly Events.PriceTable? _prices;
 
-    public SessionIndex(SessionStore store)
+    public SessionIndex(SessionStore store, Events.PriceTable? prices = null)
     {
         _store = store;
+        _prices = prices;
     }
 
     private string IndexPath => Path.Combine(_store.SessionsDirectory, FileName);
@@ -54,7 +56,7 @@ public sealed class SessionIndex
                 {
                     continue;
                 }
-                var summary = SessionSummaries.From(meta);
+                var summary = SessionSummaries.From(meta, _prices);
                 summaries.Add(summary);
                 fresh.Add(new SessionIndexEntry { Id = id, Stamp = stamp, Size = size, Summary = summary });
             }

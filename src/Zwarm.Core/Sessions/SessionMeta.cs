@@ -6,6 +6,8 @@ using System.Text.Json.Serialization;
 
 namespace Zwarm.Core.Sessions;
 
+// Properties with a default are `set` rather than `init`: System.Text.Json assigns every init-only property when it
+// constructs the record, which would turn a field missing from a foreign meta.json into null instead of its default.
 public sealed record SessionMeta
 {
     // ---- Python zwarm 1.3.10 compatible fields ----
@@ -18,15 +20,15 @@ public sealed record SessionMeta
     /// <summary>PID of the current turn's supervisor (the leader of its process group).</summary>
     [JsonPropertyName("pid")] public int? Pid { get; init; }
     [JsonPropertyName("exit_code")] public int? ExitCode { get; init; }
-    [JsonPropertyName("model")] public string Model { get; init; } = "";
+    [JsonPropertyName("model")] public string Model { get; set; } = "";
     /// <summary>Number of the latest turn (1-based).</summary>
-    [JsonPropertyName("turn")] public int Turn { get; init; } = 1;
-    [JsonPropertyName("messages")] public IReadOnlyList<SessionMessage> Messages { get; init; } = [];
+    [JsonPropertyName("turn")] public int Turn { get; set; } = 1;
+    [JsonPropertyName("messages")] public IReadOnlyList<SessionMessage> Messages { get; set; } = [];
     /// <summary>Cumulative token counts over all turns.</summary>
-    [JsonPropertyName("token_usage")] public IReadOnlyDictionary<string, long> TokenUsage { get; init; } = new Dictionary<string, long>();
+    [JsonPropertyName("token_usage")] public IReadOnlyDictionary<string, long> TokenUsage { get; set; } = new Dictionary<string, long>();
     [JsonPropertyName("error")] public string? Error { get; init; }
-    [JsonPropertyName("source")] public string Source { get; init; } = "user";
-    [JsonPropertyName("adapter")] public string Adapter { get; init; } = "codex";
+    [JsonPropertyName("source")] public string Source { get; set; } = "user";
+    [JsonPropertyName("adapter")] public string Adapter { get; set; } = "codex";
 
     // ---- zwarm extras ----
     [JsonPropertyName("sandbox")] public string? Sandbox { get; init; }
@@ -34,7 +36,7 @@ public sealed record SessionMeta
     [JsonPropertyName("resume_id")] public string? ResumeId { get; init; }
     /// <summary>Cumulative cost in USD over all turns, when known.</summary>
     [JsonPropertyName("cost_usd")] public decimal? CostUsd { get; init; }
-    [JsonPropertyName("turns")] public IReadOnlyList<TurnInfo> Turns { get; init; } = [];
+    [JsonPropertyName("turns")] public IReadOnlyList<TurnInfo> Turns { get; set; } = [];
     [JsonPropertyName("zwarm_schema")] public int? Schema { get; init; }
 
     /// <summary>Fields written by another tool or a newer zwarm; preserved when we rewrite the file.</summary>
@@ -49,17 +51,17 @@ public sealed record SessionMeta
 /// <summary>A message in the session's history (Python-compatible shape).</summary>
 public sealed record SessionMessage
 {
-    [JsonPropertyName("role")] public string Role { get; init; } = "unknown";
-    [JsonPropertyName("content")] public string Content { get; init; } = "";
-    [JsonPropertyName("timestamp")] public string Timestamp { get; init; } = "";
-    [JsonPropertyName("metadata")] public Dictionary<string, JsonElement> Metadata { get; init; } = [];
+    [JsonPropertyName("role")] public string Role { get; set; } = "unknown";
+    [JsonPropertyName("content")] public string Content { get; set; } = "";
+    [JsonPropertyName("timestamp")] public string Timestamp { get; set; } = "";
+    [JsonPropertyName("metadata")] public Dictionary<string, JsonElement> Metadata { get; set; } = [];
 }
 
 /// <summary>zwarm's record of one turn: the process that ran it and how it ended.</summary>
 public sealed record TurnInfo
 {
     [JsonPropertyName("turn")] public int Turn { get; init; }
-    [JsonPropertyName("prompt")] public string Prompt { get; init; } = "";
+    [JsonPropertyName("prompt")] public string Prompt { get; set; } = "";
     [JsonPropertyName("status")] public SessionStatus Status { get; init; }
     [JsonPropertyName("started_at")] public string? StartedAt { get; init; }
     [JsonPropertyName("ended_at")] public string? EndedAt { get; init; }

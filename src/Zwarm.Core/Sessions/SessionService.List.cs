@@ -9,7 +9,7 @@ public sealed partial class SessionService
     /// </summary>
     public async Task<SessionListing> ListAsync(CancellationToken cancellationToken, SessionStatus? status = null)
     {
-        var listing = new SessionIndex(Store).Read();
+        var listing = new SessionIndex(Store, Prices).Read();
         var sessions = new List<SessionSummary>(listing.Sessions.Count);
         var problems = listing.Problems.ToList();
         foreach (var summary in listing.Sessions)
@@ -22,7 +22,7 @@ public sealed partial class SessionService
                     var meta = Store.Load(summary.Id);
                     if (meta is not null)
                     {
-                        current = SessionSummaries.From(await RefreshAsync(meta, cancellationToken).ConfigureAwait(false));
+                        current = SessionSummaries.From(await RefreshAsync(meta, cancellationToken).ConfigureAwait(false), Prices);
                     }
                 }
                 catch (CorruptSessionException e)

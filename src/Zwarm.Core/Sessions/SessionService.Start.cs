@@ -20,6 +20,9 @@ public sealed partial class SessionService
         var sandbox = ResolveSandbox(request.Sandbox);
         var model = FirstNonEmpty(request.Model, settings.DefaultModel, _context.Config.Executor.Model);
         var executable = ResolveExecutable(adapter, settings, workingDir);
+        // Without a model of its own choosing zwarm still records the one the CLI is configured with (for `ls` and
+        // the price); follow-ups then name it explicitly, so every turn of a session runs the same model.
+        var recordedModel = model ?? adapter.ConfiguredModel(settings, AgentEnvironment(settings));
 
         var now = Timestamps.Now(Time);
         var id = SessionId.New();
@@ -32,7 +35,7 @@ public sealed partial class SessionService
             WorkingDir = workingDir,
             CreatedAt = now,
             UpdatedAt = now,
-            Model = model ?? "",
+            Model = recordedModel ?? "",
             Turn = 1,
             Messages = [UserMessage(request.Task, now, 1)],
             Source = request.Source,
@@ -197,6 +200,17 @@ public sealed partial class SessionService
         return ExecutableResolver.Resolve(name, path, workingDir)
             ?? throw new ZwarmException(ErrorKind.AgentMissing,
                 $"the {adapter.Name} CLI ('{name}') was not found on PATH; install it with: {adapter.InstallHint}");
+    }
+
+    /// <summary>The environment the agent process gets: zwarm's own, with the adapter's config overrides applied.</summary>
+    private Dictionary<string, string?> AgentEnvironment(AdapterSettings settings)
+    {
+        var environment = new Dictionary<string, string?>(_context.Environment, StringComparer.Ordinal);
+        foreach (var (key, value) in settings.Env)
+        {
+            environment[key] = value;
+        }
+        return environment;
     }
 
     private SessionMeta LoadOrThrow(string id)

@@ -2,8 +2,11 @@ namespace Zwarm.Core.Sessions;
 
 public static class SessionSummaries
 {
-    /// <summary>The `ls` row of a session.</summary>
-    public static SessionSummary From(SessionMeta meta)
+    /// <summary>
+    /// The `ls` row of a session. Where the session has tokens but no recorded cost (written by the Python zwarm),
+    /// <paramref name="prices"/> gives an estimate from its model.
+    /// </summary>
+    public static SessionSummary From(SessionMeta meta, Events.PriceTable? prices = null)
     {
         var usage = meta.TokenUsage;
         var turn = meta.CurrentTurn;
@@ -22,10 +25,22 @@ public static class SessionSummaries
             InputTokens = usage.GetValueOrDefault("input_tokens"),
             CachedInputTokens = usage.GetValueOrDefault("cached_input_tokens"),
             OutputTokens = usage.GetValueOrDefault("output_tokens"),
-            CostUsd = meta.CostUsd,
+            CostUsd = meta.CostUsd ?? EstimateCost(meta, prices),
             ExitCode = meta.ExitCode,
             Error = meta.Error,
             Pid = turn?.Pid ?? meta.Pid,
         };
+    }
+
+    private static decimal? EstimateCost(SessionMeta meta, Events.PriceTable? prices)
+    {
+        if (prices is null || meta.Turns.Count > 0 || meta.TokenUsage.Count == 0)
+        {
+            return null;
+        }
+        var u = meta.TokenUsage;
+        var usage = new Events.TokenUsage(u.GetValueOrDefault("input_tokens"), u.GetValueOrDefault("cached_input_tokens"),
+            u.GetValueOrDefault("cache_write_input_tokens"), u.GetValueOrDefault("output_tokens"), u.GetValueOrDefault("reasoning_output_tokens"));
+        return prices.Cost(meta.Model, usage);
     }
 }

@@ -34,7 +34,9 @@ public sealed record AgentCliEnvironment(
             ["CODEX_API_KEY"] = null,
             ["RUST_LOG"] = null,
         };
-        return new AgentCliEnvironment(AgentCli.Codex, variables, home, [home, config]);
+        List<string> created = [home, config];
+        if (options.IsolatedHome) variables["HOME"] = CreateHome(directory, created);
+        return new AgentCliEnvironment(AgentCli.Codex, variables, home, created);
     }
 
     /// <summary>
@@ -64,7 +66,9 @@ public sealed record AgentCliEnvironment(
             ["IS_SANDBOX"] = options.IsSandbox ? "1" : null,
         };
         if (options.Model is { } model) variables["ANTHROPIC_MODEL"] = model;
-        return new AgentCliEnvironment(AgentCli.ClaudeCode, variables, configDir, [configDir]);
+        List<string> created = [configDir];
+        if (options.IsolatedHome) variables["HOME"] = CreateHome(directory, created);
+        return new AgentCliEnvironment(AgentCli.ClaudeCode, variables, configDir, created);
     }
 
     /// <summary>Applies the variables to a <see cref="System.Diagnostics.ProcessStartInfo"/>.</summary>
@@ -75,6 +79,14 @@ public sealed record AgentCliEnvironment(
             if (value is null) startInfo.Environment.Remove(name);
             else startInfo.Environment[name] = value;
         }
+    }
+
+    private static string CreateHome(string directory, List<string> created)
+    {
+        var home = Path.Combine(Path.GetFullPath(directory), "home");
+        Directory.CreateDirectory(home);
+        created.Add(home);
+        return home;
     }
 
     /// <summary><c>http://host:port</c> without a trailing <c>/v1</c> (what Anthropic clients want).</summary>

@@ -13,4 +13,12 @@ public sealed record ClaudeEnvironmentOptions
     /// <c>--permission-mode bypassPermissions</c> when running as root (only the value <c>1</c> works).
     /// </summary>
     public bool IsSandbox { get; init; }
+
+    /// <summary>
+    /// Points <c>HOME</c> at a fresh folder: hermetic runs (tests, the demo) that do not read the user's dotfiles.
+    /// It also makes Claude Code's Bash tool faster when the user's shell profile is slow (Claude Code snapshots a
+    /// login shell; a profile running <c>pyenv init</c> added ~2.5 s per run on the build machine).
+    /// Real sessions should keep the user's HOME (git identity, credentials, tool caches).
+    /// </summary>
+    public bool IsolatedHome { get; init; }
 }

@@ -8,6 +8,9 @@ public sealed record CodexEnvironmentOptions
 
     public string ApiKey { get; init; } = AgentCliEnvironment.DefaultApiKey;
 
+    /// <summary>Points <c>HOME</c> at a fresh folder (see <see cref="ClaudeEnvironmentOptions.IsolatedHome"/>).</summary>
+    public bool IsolatedHome { get; init; }
+
     /// <summary>Extra TOML appended verbatim to config.toml (e.g. <c>[mcp_servers.zwarm]</c> tables).</summary>
     public string? AdditionalToml { get; init; }
 }

@@ -10,7 +10,7 @@ internal static class ModelList
     public static JsonObject Build() => new()
     {
         ["object"] = "list",
-        ["data"] = new JsonArray([.. Ids.Select(Model)]),
+        ["data"] = new JsonArray(Ids.Select(id => (JsonNode?)Model(id)).ToArray()),
         ["has_more"] = false,
         ["first_id"] = Ids[0],
         ["last_id"] = Ids[^1],

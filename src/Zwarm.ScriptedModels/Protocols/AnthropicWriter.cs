@@ -11,7 +11,7 @@ internal sealed class AnthropicWriter : IProtocolWriter
     public JsonObject BuildResponse(ModelRequest request, IReadOnlyList<OutputItem> items, ReplyUsage usage)
     {
         var message = MessageObject(request, usage, usage.OutputTokens);
-        message["content"] = new JsonArray([.. items.Select(i => Block(request, i, done: true))]);
+        message["content"] = new JsonArray(items.Select(i => (JsonNode?)Block(request, i, done: true)).ToArray());
         message["stop_reason"] = StopReason(items);
         return message;
     }
@@ -21,7 +21,7 @@ internal sealed class AnthropicWriter : IProtocolWriter
     {
         Task Send(string type, JsonObject data)
         {
-            data["type"] = type;
+            data.Insert(0, "type", type); // first, as the real APIs send it
             return sse.EventAsync(type, data, cancellationToken);
         }
 

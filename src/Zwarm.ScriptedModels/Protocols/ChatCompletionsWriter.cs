@@ -15,7 +15,7 @@ internal sealed class ChatCompletionsWriter(TimeProvider time) : IProtocolWriter
         var calls = Calls(items);
         if (calls.Count > 0)
         {
-            message["tool_calls"] = new JsonArray([.. calls.Select(c => CallJson(c.Id, c.Name, c.Arguments))]);
+            message["tool_calls"] = new JsonArray(calls.Select(c => (JsonNode?)CallJson(c.Id, c.Name, c.Arguments)).ToArray());
         }
 
         var choice = new JsonObject

@@ -9,7 +9,7 @@ namespace Zwarm.ScriptedModels.Protocols;
 internal sealed class ResponsesWriter(TimeProvider time) : IProtocolWriter
 {
     public JsonObject BuildResponse(ModelRequest request, IReadOnlyList<OutputItem> items, ReplyUsage usage) =>
-        ResponseObject(request, "completed", [.. items.Select((item, i) => ItemJson(request, item, i, done: true))], Usage(usage));
+        ResponseObject(request, "completed", Output(request, items), Usage(usage));
 
     public async Task StreamAsync(SseWriter sse, ModelRequest request, IReadOnlyList<OutputItem> items, ReplyUsage usage,
         StreamEnding ending, string? failure, CancellationToken cancellationToken)
@@ -17,8 +17,8 @@ internal sealed class ResponsesWriter(TimeProvider time) : IProtocolWriter
         int sequence = 0;
         Task Send(string type, JsonObject data)
         {
-            data["type"] = type;
-            data["sequence_number"] = sequence++;
+            data.Insert(0, "type", type); // first, as the real APIs send it
+            data.Insert(1, "sequence_number", sequence++);
             return sse.EventAsync(null, data, cancellationToken);
         }
 
@@ -62,7 +62,7 @@ internal sealed class ResponsesWriter(TimeProvider time) : IProtocolWriter
             await Send("response.output_item.done", new() { ["output_index"] = i, ["item"] = ItemJson(request, items[i], i, done: true) });
         }
 
-        var output = new JsonArray([.. items.Select((item, i) => ItemJson(request, item, i, done: true))]);
+        var output = Output(request, items);
         switch (ending)
         {
             case StreamEnding.Complete:
@@ -103,6 +103,11 @@ internal sealed class ResponsesWriter(TimeProvider time) : IProtocolWriter
         ["usage"] = usage,
         ["metadata"] = new JsonObject(),
     };
+
+    // An explicit JsonNode?[]: a collection expression targeting JsonArray would bind to the generic
+    // JsonArray.Add<T>, which is not Native-AOT safe.
+    private static JsonArray Output(ModelRequest request, IReadOnlyList<OutputItem> items) =>
+        new(items.Select((item, i) => (JsonNode?)ItemJson(request, item, i, done: true)).ToArray());
 
     private static JsonObject Usage(ReplyUsage usage) => new()
     {

@@ -27,14 +27,17 @@ public sealed partial record ModelRequest(
     /// <summary>Name of the script rule that answered this request (null if none did or it was not a model call).</summary>
     public string? MatchedRule { get; init; }
 
-    /// <summary>Index of the last user prompt (a user message with text and no tool results), or -1.</summary>
+    /// <summary>
+    /// Index of the last user prompt (a user message with text and no tool results that is not just CLI context such
+    /// as Codex's environment context or a system reminder), or -1.
+    /// </summary>
     public int LastPromptIndex
     {
         get
         {
             for (int i = Messages.Count - 1; i >= 0; i--)
             {
-                if (Messages[i].IsPrompt && StripReminders(Messages[i].Text).Length > 0) return i;
+                if (Messages[i].IsPrompt && StripReminders(Messages[i].Text) is { Length: > 0 } text && !IsHarnessText(text)) return i;
             }
             return -1;
         }
@@ -91,7 +94,9 @@ public sealed partial record ModelRequest(
 
     /// <summary>Context the CLIs send as user messages (Codex's environment context and AGENTS.md), not prompts.</summary>
     private static bool IsHarnessText(string text) =>
-        text.StartsWith('<') || text.StartsWith("# AGENTS.md instructions", StringComparison.Ordinal);
+        text.StartsWith("<environment_context>", StringComparison.Ordinal) ||
+        text.StartsWith("<user_instructions>", StringComparison.Ordinal) ||
+        text.StartsWith("# AGENTS.md instructions", StringComparison.Ordinal);
 
     /// <summary>Removes <c>&lt;system-reminder&gt;…&lt;/system-reminder&gt;</c> sections and trims.</summary>
     public static string StripReminders(string text) => ReminderPattern().Replace(text, "").Trim();

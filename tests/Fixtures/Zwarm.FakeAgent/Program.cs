@@ -11,6 +11,7 @@
 //   @stream=N          print N messages 100 ms apart
 //   @echo-env=NAME     reply with the value of environment variable NAME
 //   @write=PATH        create PATH (relative to the working directory) containing "fake"
+//   @wait-file=PATH    wait until PATH exists before finishing (lets a test hold a turn open without timing)
 // Cumulative usage per conversation is kept in $FAKE_AGENT_HOME (default: the temp dir) so a resume reports
 // thread-cumulative numbers, like Codex.
 using System.Runtime.InteropServices;
@@ -131,6 +132,13 @@ if (Directive("sleep") is { } sleep)
 {
     Thread.Sleep(TimeSpan.FromSeconds(double.Parse(sleep, System.Globalization.CultureInfo.InvariantCulture)));
 }
+if (Directive("wait-file") is { } waitFile)
+{
+    while (!File.Exists(waitFile))
+    {
+        Thread.Sleep(20);
+    }
+}
 if (Flag("crash"))
 {
     var partial = "{\"type\":\"item.completed\",\"item\":{\"type\":\"agent_mess"u8.ToArray();
@@ -188,15 +196,15 @@ return exit;
 
 static string FindPrompt(string[] args, string mode)
 {
+    // Both CLIs take the prompt after `--` (as zwarm passes it); Claude also as the value of -p.
     var dash = Array.IndexOf(args, "--");
-    if (mode == "claude")
-    {
-        // zwarm passes the prompt last, after "--" (-p is a flag); older command lines gave it as -p's value.
-        return dash >= 0 && dash + 1 < args.Length ? args[dash + 1] : Value(args, "-p") ?? "";
-    }
     if (dash >= 0 && dash + 1 < args.Length)
     {
         return args[dash + 1];
+    }
+    if (mode == "claude")
+    {
+        return Value(args, "-p") ?? "";
     }
     return args.Length > 0 ? args[^1] : "";
 }

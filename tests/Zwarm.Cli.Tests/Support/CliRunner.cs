@@ -45,17 +45,24 @@ public sealed class CliRunner : IDisposable
 
     public static string ZwarmExecutable => Path.Combine(AppContext.BaseDirectory, "zwarm");
 
-    public async Task<CliResult> RunAsync(params string[] args)
+    public Task<CliResult> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <summary>Runs in-process with <paramref name="input"/> as stdin (a pipe, not a terminal).</summary>
+    public async Task<CliResult> RunWithInputAsync(string? input, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var terminal = new Terminal(output, error, colors: false);
-        var code = await ZwarmCli.RunAsync(args, terminal, new ContextFactory(Environment, WorkDir));
+        var terminal = new Terminal(output, error, colors: false, input is null ? null : new StringReader(input));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var code = await ZwarmCli.RunAsync(args, terminal, new ContextFactory(Environment, WorkDir), timeout.Token);
         return new CliResult(code, output.ToString(), error.ToString());
     }
 
     /// <summary>Runs the built zwarm executable as a separate process.</summary>
-    public async Task<CliResult> RunProcessAsync(params string[] args)
+    public Task<CliResult> RunProcessAsync(params string[] args) => RunProcessWithInputAsync(null, args);
+
+    /// <summary>Runs the built zwarm executable with <paramref name="input"/> piped to its stdin.</summary>
+    public async Task<CliResult> RunProcessWithInputAsync(string? input, params string[] args)
     {
         var psi = new ProcessStartInfo(ZwarmExecutable)
         {
@@ -78,11 +85,23 @@ public sealed class CliRunner : IDisposable
             }
         }
         using var process = Process.Start(psi)!;
+        if (input is not null)
+        {
+            await process.StandardInput.WriteAsync(input);
+        }
         process.StandardInput.Close();
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var stdout = process.StandardOutput.ReadToEndAsync(cts.Token);
         var stderr = process.StandardError.ReadToEndAsync(cts.Token);
-        await process.WaitForExitAsync(cts.Token);
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"zwarm {string.Join(' ', args)} did not exit within 60 s");
+        }
         return new CliResult(process.ExitCode, await stdout, await stderr);
     }
 

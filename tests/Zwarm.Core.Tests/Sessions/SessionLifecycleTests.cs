@@ -7,7 +7,7 @@ namespace Zwarm.Core.Tests.Sessions;
 
 public sealed class SessionLifecycleTests : IDisposable
 {
-    private readonly FakeAgentWorld _world = new(killGrace: TimeSpan.FromSeconds(1));
+    private readonly FakeAgentWorld _world = new(killGrace: TimeSpan.FromSeconds(10));
 
     public void Dispose() => _world.Dispose();
 
@@ -99,10 +99,11 @@ public sealed class SessionLifecycleTests : IDisposable
     [Fact]
     public async Task Kill_AgentIgnoringSignals_EndsWithSigkill()
     {
-        var meta = await _world.Sessions.StartAsync(new StartRequest("@ignore-signals @sleep=30"), CancellationToken.None);
-        await WaitForRunningAgentAsync(meta);
+        using var world = new FakeAgentWorld(killGrace: TimeSpan.FromMilliseconds(300));
+        var meta = await world.Sessions.StartAsync(new StartRequest("@ignore-signals @sleep=30"), CancellationToken.None);
+        await WaitForRunningAgentAsync(world, meta);
 
-        var result = await _world.Sessions.KillAsync(meta.Id, CancellationToken.None);
+        var result = await world.Sessions.KillAsync(meta.Id, CancellationToken.None);
 
         Assert.Equal(KillOutcome.Killed, result.Outcome);
         Assert.Equal(SessionStatus.Killed, result.Session.Status);
@@ -239,7 +240,9 @@ public sealed class SessionLifecycleTests : IDisposable
     }
 
     // The agent is the supervisor's child; returns its pid once it runs.
-    private async Task<int> WaitForRunningAgentAsync(SessionMeta meta)
+    private Task<int> WaitForRunningAgentAsync(SessionMeta meta) => WaitForRunningAgentAsync(_world, meta);
+
+    private static async Task<int> WaitForRunningAgentAsync(FakeAgentWorld world, SessionMeta meta)
     {
         var supervisor = meta.CurrentTurn!.Pid!.Value;
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
@@ -247,7 +250,7 @@ public sealed class SessionLifecycleTests : IDisposable
         {
             var agent = ProcessInfo.Descendants(supervisor).FirstOrDefault(p =>
                 (ProcessInfo.TryGetCommandLine(p.Pid) ?? "").Contains("fake-agent", StringComparison.Ordinal));
-            if (agent is not null && File.ReadAllText(_world.Sessions.Store.TurnPath(meta.Id, 1)).Length > 0)
+            if (agent is not null && File.ReadAllText(world.Sessions.Store.TurnPath(meta.Id, 1)).Length > 0)
             {
                 return agent.Pid;
             }

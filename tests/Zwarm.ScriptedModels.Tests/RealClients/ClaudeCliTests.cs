@@ -7,11 +7,13 @@ using Zwarm.ScriptedModels.Tests.Support;
 namespace Zwarm.ScriptedModels.Tests.RealClients;
 
 [Trait("Category", "RealClient")]
+[Collection(RealCli.Collection)]
 public sealed class ClaudeCliTests : IDisposable
 {
     private readonly CancellationToken _ct = TestTimeout.After(180);
-    private readonly TempDirectory _temp = new("zwarm-claude-");
+    // Before the temp folder: a missing CLI fails the constructor, and nothing would dispose the folder.
     private readonly string _claude = RealCli.Require(AgentCli.ClaudeCode);
+    private readonly TempDirectory _temp = new("zwarm-claude-");
     private readonly string _work;
 
     public ClaudeCliTests()
@@ -23,7 +25,7 @@ public sealed class ClaudeCliTests : IDisposable
 
     private async Task<AgentRunResult> RunAsync(ScriptedModelServer server, string[] arguments, AgentCliEnvironment? env = null)
     {
-        env ??= AgentCliEnvironment.ForClaude(server.BaseUrl, _temp.Path);
+        env ??= RealCli.ClaudeEnvironment(server, _temp.Path);
         return await AgentProcess.RunAsync(_claude, arguments, _work, env, RealCli.ProcessTimeout, _ct);
     }
 
@@ -48,7 +50,7 @@ public sealed class ClaudeCliTests : IDisposable
         Assert.Equal((string?)init["session_id"], (string?)result["session_id"]);
         Assert.Equal(101, (int)result["usage"]!["input_tokens"]!);
 
-        var request = Assert.Single(server.ModelCalls);
+        var request = Assert.Single(server.Requests); // nothing but the model call: no probes, no count_tokens
         Assert.Equal(ModelApi.AnthropicMessages, request.Api);
         Assert.Equal("/v1/messages?beta=true", request.Path);
         Assert.True(request.Stream);
@@ -111,7 +113,7 @@ public sealed class ClaudeCliTests : IDisposable
             .On(Match.FollowUp, r => Reply.Text($"second answer (history has {r.EarlierPrompts.Count} prompt)"))
             .Otherwise(Reply.Text("first answer"));
         await using var server = await ScriptedModelServer.StartAsync(script, _ct);
-        var env = AgentCliEnvironment.ForClaude(server.BaseUrl, _temp.Path);
+        var env = RealCli.ClaudeEnvironment(server, _temp.Path);
 
         var first = await RunAsync(server, RealCli.ClaudePrint("first message"), env);
         Assert.True(first.ExitCode == 0, first.Describe());
@@ -146,10 +148,40 @@ public sealed class ClaudeCliTests : IDisposable
     }
 
     [Fact]
+    public async Task Stream_cut_after_some_text_is_continued_with_a_synthetic_prompt_then_fails()
+    {
+        await using var server = await ScriptedModelServer.StartAsync(ModelScript.Always(Reply.CutStream(new TextPart("partial"))), _ct);
+
+        var run = await RunAsync(server, RealCli.ClaudePrint("hi"));
+
+        Assert.True(run.ExitCode == 1, run.Describe());
+        var result = Assert.Single(run.OfType("result"));
+        Assert.True((bool)result["is_error"]!);
+        Assert.Contains("Connection lost mid-response", (string?)result["result"]);
+        // Despite CLAUDE_CODE_MAX_RETRIES=0, Claude Code keeps the partial text and asks the model to go on, 3 times,
+        // and these synthetic prompts appear as "user" lines in its stream.
+        Assert.Equal(4, server.ModelCalls.Count);
+        Assert.All(server.ModelCalls.Skip(1), r => Assert.StartsWith("Your response above was cut off mid-stream", r.LastUserText));
+        Assert.Equal(3, run.OfType("user").Count());
+    }
+
+    [Fact]
+    public async Task Stream_error_before_any_content_is_retried_once_without_streaming()
+    {
+        await using var server = await ScriptedModelServer.StartAsync(ModelScript.Always(Reply.StreamError("model exploded")), _ct);
+
+        var run = await RunAsync(server, RealCli.ClaudePrint("hi"));
+
+        Assert.True(run.ExitCode == 1, run.Describe());
+        Assert.Contains("500 model exploded", (string?)Assert.Single(run.OfType("result"))["result"]);
+        Assert.Equal([true, false], server.ModelCalls.Select(r => r.Stream));
+    }
+
+    [Fact]
     public async Task Stalled_model_call_leaves_claude_waiting_until_it_is_terminated()
     {
         await using var server = await ScriptedModelServer.StartAsync(ModelScript.Always(Reply.Stall()), _ct);
-        var env = AgentCliEnvironment.ForClaude(server.BaseUrl, _temp.Path);
+        var env = RealCli.ClaudeEnvironment(server, _temp.Path);
         using var claude = AgentProcess.Start(_claude, RealCli.ClaudePrint("hi"), _work, env);
 
         await server.WaitForRequestAsync(r => r.CallNumber == 1, _ct);

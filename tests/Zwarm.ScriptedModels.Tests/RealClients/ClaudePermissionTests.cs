@@ -7,11 +7,13 @@ using Zwarm.ScriptedModels.Tests.Support;
 namespace Zwarm.ScriptedModels.Tests.RealClients;
 
 [Trait("Category", "RealClient")]
+[Collection(RealCli.SecondCollection)]
 public sealed class ClaudePermissionTests : IDisposable
 {
     private readonly CancellationToken _ct = TestTimeout.After(180);
-    private readonly TempDirectory _temp = new("zwarm-perm-");
+    // Before the temp folder: a missing CLI fails the constructor, and nothing would dispose the folder.
     private readonly string _claude = RealCli.Require(AgentCli.ClaudeCode);
+    private readonly TempDirectory _temp = new("zwarm-perm-");
     private readonly string _work;
 
     public ClaudePermissionTests()
@@ -48,7 +50,7 @@ public sealed class ClaudePermissionTests : IDisposable
         string[] flags, bool isSandbox, bool bashWrites, bool writeWrites)
     {
         await using var server = await ScriptedModelServer.StartAsync(BashThenWrite("bash.txt", "write.txt"), _ct);
-        var env = AgentCliEnvironment.ForClaude(server.BaseUrl, _temp.Path, new ClaudeEnvironmentOptions { IsSandbox = isSandbox });
+        var env = RealCli.ClaudeEnvironment(server, _temp.Path, isSandbox: isSandbox);
 
         var run = await AgentProcess.RunAsync(_claude, RealCli.ClaudePrint("change files", flags), _work, env, RealCli.ProcessTimeout, _ct);
 
@@ -61,13 +63,34 @@ public sealed class ClaudePermissionTests : IDisposable
         Assert.Equal("finished", (string?)run.OfType("result").Single()["result"]);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Accept_edits_refuses_arbitrary_commands_unless_Bash_is_allowed_outright(bool allowBash)
+    {
+        // Only simple file commands (echo >, touch, mkdir, rm) count as edits; anything else (sh -c, python, npm,
+        // git) "requires approval", which print mode turns into a refusal.
+        await using var server = await ScriptedModelServer.StartAsync(ModelScript.Sequence(
+            Reply.Shell("sh -c 'echo x > p.txt'"), Reply.Text("finished")), _ct);
+        var env = RealCli.ClaudeEnvironment(server, _temp.Path);
+        string[] flags = allowBash ? ["--permission-mode", "acceptEdits", "--allowedTools", "Bash"] : ["--permission-mode", "acceptEdits"];
+
+        var run = await AgentProcess.RunAsync(_claude, RealCli.ClaudePrint("run it", flags), _work, env, RealCli.ProcessTimeout, _ct);
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        Assert.Equal(allowBash, File.Exists(Path.Combine(_work, "p.txt")));
+        var result = server.ModelCalls[1].PendingToolResults[^1];
+        Assert.Equal(!allowBash, result.IsError);
+        if (!allowBash) Assert.Contains("requires approval", result.Output);
+    }
+
     [Fact]
     public async Task Accept_edits_still_refuses_writes_outside_the_working_directories()
     {
         var outside = _temp.CreateSubdirectory("outside");
         await using var server = await ScriptedModelServer.StartAsync(
             BashThenWrite(Path.Combine(outside, "bash.txt"), Path.Combine(outside, "write.txt")), _ct);
-        var env = AgentCliEnvironment.ForClaude(server.BaseUrl, _temp.Path);
+        var env = RealCli.ClaudeEnvironment(server, _temp.Path);
 
         var run = await AgentProcess.RunAsync(_claude, RealCli.ClaudePrint("change files", "--permission-mode", "acceptEdits"),
             _work, env, RealCli.ProcessTimeout, _ct);
@@ -81,7 +104,7 @@ public sealed class ClaudePermissionTests : IDisposable
     public async Task Skipping_permissions_as_root_is_refused_without_IS_SANDBOX()
     {
         await using var server = await ScriptedModelServer.StartAsync(ModelScript.Always(Reply.Text("hi")), _ct);
-        var env = AgentCliEnvironment.ForClaude(server.BaseUrl, _temp.Path, new ClaudeEnvironmentOptions { IsSandbox = false });
+        var env = RealCli.ClaudeEnvironment(server, _temp.Path, isSandbox: false);
 
         var run = await AgentProcess.RunAsync(_claude, RealCli.ClaudePrint("hi", "--dangerously-skip-permissions"),
             _work, env, RealCli.ProcessTimeout, _ct);

@@ -8,11 +8,13 @@ using Zwarm.ScriptedModels.Tests.Support;
 namespace Zwarm.ScriptedModels.Tests.RealClients;
 
 [Trait("Category", "RealClient")]
+[Collection(RealCli.Collection)]
 public sealed class CodexCliTests : IDisposable
 {
     private readonly CancellationToken _ct = TestTimeout.After(180);
-    private readonly TempDirectory _temp = new("zwarm-codex-");
+    // Before the temp folder: a missing CLI fails the constructor, and nothing would dispose the folder.
     private readonly string _codex = RealCli.Require(AgentCli.Codex);
+    private readonly TempDirectory _temp = new("zwarm-codex-");
     private readonly string _work;
 
     public CodexCliTests()
@@ -24,7 +26,7 @@ public sealed class CodexCliTests : IDisposable
 
     private async Task<AgentRunResult> RunAsync(ScriptedModelServer server, string[] arguments, AgentCliEnvironment? env = null)
     {
-        env ??= AgentCliEnvironment.ForCodex(server.BaseUrl, _temp.Path);
+        env ??= RealCli.CodexEnvironment(server, _temp.Path);
         return await AgentProcess.RunAsync(_codex, arguments, _work, env, RealCli.ProcessTimeout, _ct);
     }
 
@@ -43,7 +45,7 @@ public sealed class CodexCliTests : IDisposable
         Assert.Equal(101, (int)usage["input_tokens"]!);
         Assert.Equal(20, (int)usage["output_tokens"]!);
 
-        var request = Assert.Single(server.ModelCalls);
+        var request = Assert.Single(server.Requests); // nothing but the model call: no probes, no model listing
         Assert.Equal(ModelApi.OpenAIResponses, request.Api);
         Assert.Equal("/v1/responses", request.Path);
         Assert.True(request.Stream);
@@ -109,7 +111,7 @@ public sealed class CodexCliTests : IDisposable
             .On(Match.FollowUp, r => Reply.Text($"second answer (history has {r.EarlierPrompts.Count} prompt)"))
             .Otherwise(Reply.Text("first answer"));
         await using var server = await ScriptedModelServer.StartAsync(script, _ct);
-        var env = AgentCliEnvironment.ForCodex(server.BaseUrl, _temp.Path);
+        var env = RealCli.CodexEnvironment(server, _temp.Path);
 
         var first = await RunAsync(server, RealCli.CodexExec("first message"), env);
         Assert.True(first.ExitCode == 0, first.Describe());
@@ -154,10 +156,23 @@ public sealed class CodexCliTests : IDisposable
     }
 
     [Fact]
+    public async Task In_band_stream_error_fails_the_turn_with_its_message()
+    {
+        await using var server = await ScriptedModelServer.StartAsync(ModelScript.Always(Reply.StreamError("model exploded")), _ct);
+
+        var run = await RunAsync(server, RealCli.CodexExec("hi"));
+
+        Assert.True(run.ExitCode == 1, run.Describe());
+        Assert.Equal("stream disconnected before completion: model exploded",
+            (string?)Assert.Single(run.OfType("turn.failed"))["error"]!["message"]);
+        Assert.Single(server.ModelCalls); // stream_max_retries = 0
+    }
+
+    [Fact]
     public async Task Stalled_model_call_leaves_codex_waiting_until_it_is_terminated()
     {
         await using var server = await ScriptedModelServer.StartAsync(ModelScript.Always(Reply.Stall()), _ct);
-        var env = AgentCliEnvironment.ForCodex(server.BaseUrl, _temp.Path);
+        var env = RealCli.CodexEnvironment(server, _temp.Path);
         using var codex = AgentProcess.Start(_codex, RealCli.CodexExec("hi"), _work, env);
 
         await server.WaitForRequestAsync(r => r.CallNumber == 1, _ct);

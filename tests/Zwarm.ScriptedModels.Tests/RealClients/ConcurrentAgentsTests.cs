@@ -6,6 +6,7 @@ using Zwarm.ScriptedModels.Tests.Support;
 namespace Zwarm.ScriptedModels.Tests.RealClients;
 
 [Trait("Category", "RealClient")]
+[Collection(RealCli.SecondCollection)]
 public sealed class ConcurrentAgentsTests : IDisposable
 {
     private readonly CancellationToken _ct = TestTimeout.After(180);
@@ -27,9 +28,9 @@ public sealed class ConcurrentAgentsTests : IDisposable
             var prompt = $"Run `echo agent-{i}-says-hi`";
             var result = i % 2 == 0
                 ? await AgentProcess.RunAsync(codex, RealCli.CodexExec(prompt), work,
-                    AgentCliEnvironment.ForCodex(server.BaseUrl, home), RealCli.ProcessTimeout, _ct)
+                    RealCli.CodexEnvironment(server, home), RealCli.ProcessTimeout, _ct)
                 : await AgentProcess.RunAsync(claude, RealCli.ClaudePrint(prompt), work,
-                    AgentCliEnvironment.ForClaude(server.BaseUrl, home), RealCli.ProcessTimeout, _ct);
+                    RealCli.ClaudeEnvironment(server, home), RealCli.ProcessTimeout, _ct);
             return (i, result);
         }).ToList();
 

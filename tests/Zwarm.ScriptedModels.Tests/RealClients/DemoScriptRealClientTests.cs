@@ -6,6 +6,7 @@ using Zwarm.ScriptedModels.Tests.Support;
 namespace Zwarm.ScriptedModels.Tests.RealClients;
 
 [Trait("Category", "RealClient")]
+[Collection(RealCli.Collection)]
 public sealed class DemoScriptRealClientTests : IDisposable
 {
     private const string Task = "Please run `echo demo-ok > demo.txt && cat demo.txt` and tell me what it printed.";
@@ -26,7 +27,7 @@ public sealed class DemoScriptRealClientTests : IDisposable
     {
         var codex = RealCli.Require(AgentCli.Codex);
         await using var server = await ScriptedModelServer.StartAsync(DemoScript.Create(), _ct);
-        var env = AgentCliEnvironment.ForCodex(server.BaseUrl, _temp.Path);
+        var env = RealCli.CodexEnvironment(server, _temp.Path);
 
         var first = await AgentProcess.RunAsync(codex, RealCli.CodexExec(Task, "-s", "workspace-write"), _work, env, RealCli.ProcessTimeout, _ct);
         Assert.True(first.ExitCode == 0, first.Describe());
@@ -49,7 +50,7 @@ public sealed class DemoScriptRealClientTests : IDisposable
     {
         var claude = RealCli.Require(AgentCli.ClaudeCode);
         await using var server = await ScriptedModelServer.StartAsync(DemoScript.Create(), _ct);
-        var env = AgentCliEnvironment.ForClaude(server.BaseUrl, _temp.Path);
+        var env = RealCli.ClaudeEnvironment(server, _temp.Path);
 
         var first = await AgentProcess.RunAsync(claude, RealCli.ClaudePrint(Task, "--permission-mode", "acceptEdits"), _work, env, RealCli.ProcessTimeout, _ct);
         Assert.True(first.ExitCode == 0, first.Describe());

@@ -45,6 +45,16 @@ public sealed class ModelRequestTests
     }
 
     [Fact]
+    public void Context_sent_after_the_prompt_does_not_hide_it_but_a_prompt_starting_with_a_tag_counts()
+    {
+        var request = Request(
+            ModelMessage.OfText("user", "<div> is misaligned, fix it"),
+            ModelMessage.OfText("user", "<environment_context>\n  <cwd>/a</cwd>\n</environment_context>"));
+
+        Assert.Equal("<div> is misaligned, fix it", request.LastUserText);
+    }
+
+    [Fact]
     public void A_reminder_only_message_after_the_prompt_does_not_hide_it()
     {
         var request = Request(

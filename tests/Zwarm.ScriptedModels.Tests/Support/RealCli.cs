@@ -6,6 +6,15 @@ namespace Zwarm.ScriptedModels.Tests.Support;
 
 internal static class RealCli
 {
+    /// <summary>
+    /// The real-client classes are split over two xunit collections, so at most two run at a time: on 2 cores, five
+    /// classes at once made single CLI runs take 5x longer, while one at a time left a core idle.
+    /// </summary>
+    public const string Collection = "Real agent CLIs";
+
+    /// <summary>The second lane, for the long Claude permission matrix and the 4-CLI concurrency test.</summary>
+    public const string SecondCollection = "Real agent CLIs (second lane)";
+
     /// <summary>Per process: generous for 2 busy cores, far above the ~2 s a run takes.</summary>
     public static readonly TimeSpan ProcessTimeout = TimeSpan.FromSeconds(90);
 
@@ -17,6 +26,13 @@ internal static class RealCli
             $"repository root (or set {AgentBinaries.VariableFor(cli)}). RealClient tests never pass without it.");
         return path!;
     }
+
+    /// <summary>Hermetic: a fresh HOME too, so the machine's dotfiles neither leak in nor slow the Bash tool down.</summary>
+    public static AgentCliEnvironment ClaudeEnvironment(ScriptedModelServer server, string directory, bool isSandbox = false) =>
+        AgentCliEnvironment.ForClaude(server.BaseUrl, directory, new ClaudeEnvironmentOptions { IsSandbox = isSandbox, IsolatedHome = true });
+
+    public static AgentCliEnvironment CodexEnvironment(ScriptedModelServer server, string directory) =>
+        AgentCliEnvironment.ForCodex(server.BaseUrl, directory, new CodexEnvironmentOptions { IsolatedHome = true });
 
     public static bool IsRoot => Environment.UserName == "root" || GetEuid() == 0;
 

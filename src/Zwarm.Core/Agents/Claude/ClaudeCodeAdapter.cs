@@ -36,6 +36,9 @@ internal sealed class ClaudeCodeAdapter : IAgentAdapter
         return Finish(request, args);
     }
 
+    // Claude Code names its model in system/init, which the turn digest records.
+    public string? ConfiguredModel(AdapterSettings settings, IReadOnlyDictionary<string, string?> environment) => null;
+
     public IAgentStreamParser CreateParser() => new ClaudeStreamParser();
 
     private ProcessSpec Finish(TurnRequest request, List<string> args)

@@ -47,6 +47,10 @@ internal sealed class CodexAdapter : IAgentAdapter
         return Spec(request, args);
     }
 
+    // Codex's stream never names the model, so zwarm reads it where Codex does.
+    public string? ConfiguredModel(AdapterSettings settings, IReadOnlyDictionary<string, string?> environment) =>
+        CodexConfiguredModel.Find(settings.Args, environment);
+
     public IAgentStreamParser CreateParser() => new CodexStreamParser();
 
     private static void AddModel(List<string> args, TurnRequest request)

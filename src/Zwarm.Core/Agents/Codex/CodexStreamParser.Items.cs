@@ -60,7 +60,7 @@ internal sealed partial class CodexStreamParser
             {
                 case CodexItemType.CommandExecution:
                     _openItems.Add(id);
-                    sink.Add(new CommandStarted(id, item.Command ?? ""));
+                    sink.Add(new CommandStarted(id, ShellWrapper.Unwrap(item.Command ?? "")));
                     break;
                 case CodexItemType.McpToolCall or CodexItemType.CollabToolCall:
                     _openItems.Add(id);
@@ -83,7 +83,7 @@ internal sealed partial class CodexStreamParser
                 break;
 
             case CodexItemType.CommandExecution:
-                var command = item.Command ?? "";
+                var command = ShellWrapper.Unwrap(item.Command ?? "");
                 if (!_openItems.Remove(id))
                 {
                     sink.Add(new CommandStarted(id, command));

@@ -37,7 +37,8 @@ public sealed class CodexStreamParserSampleTests
     [Fact]
     public void Tool_YieldsTheCommandWithItsOutputAndExitCode()
     {
-        const string command = "/bin/bash -c 'echo hello-from-tool > out.txt && cat out.txt'";
+        // Reported as "/bin/bash -c 'echo ... && cat out.txt'": the command is the script, without the shell wrapper.
+        const string command = "echo hello-from-tool > out.txt && cat out.txt";
 
         var events = Samples.Parse("codex_tool.jsonl", new CodexStreamParser());
 

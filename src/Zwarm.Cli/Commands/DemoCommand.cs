@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Zwarm.Cli.Demo;
+using Zwarm.Cli.Infrastructure;
+
+namespace Zwarm.Cli.Commands;
+
+/// <summary>`zwarm demo`: real Codex CLI sessions against the built-in scripted model server; no API key needed.</summary>
+internal static class DemoCommand
+{
+    public static Command Create(CommandActions actions)
+    {
+        var claude = new Option<bool>("--claude") { Description = "Also run a Claude Code session (installs the pinned Claude Code if missing)" };
+        var dir = new Option<string>("--dir")
+        {
+            Description = "Demo folder: workspace/, state/ and the CLIs' private config (cleared on each run)",
+            DefaultValueFactory = _ => "zwarm-demo",
+        };
+        var timeout = new Option<string?>("--timeout") { Description = "Longest wait for each step's sessions (default 3m)" };
+        var command = new Command("demo", "Run real agent sessions against a local scripted model: parallel spawns, a follow-up, ls, show")
+        {
+            claude, dir, timeout,
+        };
+        actions.Set(command, (ctx, ct) =>
+        {
+            var stepTimeout = DurationParser.ParseOption(ctx.Get(timeout), "--timeout") ?? TimeSpan.FromMinutes(3);
+            var options = new DemoOptions(ctx.Get(dir)!, ctx.Get(claude), stepTimeout);
+            return new DemoRunner(ctx.Terminal, ctx.Zwarm, options).RunAsync(ct);
+        });
+        return command;
+    }
+}

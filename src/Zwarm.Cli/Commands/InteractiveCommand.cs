@@ -1,0 +1,39 @@
+using System.CommandLine;
+using System.Runtime.InteropServices;
+using Spectre.Console;
+using Zwarm.Cli.Infrastructure;
+using Zwarm.Cli.Interactive;
+
+namespace Zwarm.Cli.Commands;
+
+/// <summary>
+/// `zwarm interactive`: a REPL over the session commands (see Interactive/). Reads a terminal through a line
+/// editor, or lines from a pipe so it can be scripted. Exit code: 0 at end of input, N after `quit N`, 130 when
+/// Ctrl-C stops a piped script, and with --stop-on-error the failing command's own code.
+/// </summary>
+internal static class InteractiveCommand
+{
+    public const string Name = "interactive";
+
+    public static Command Create(CommandActions actions)
+    {
+        var stopOnError = new Option<bool>("--stop-on-error", "-e") { Description = "End at the first failing command, with its exit code (for scripts)" };
+        var command = new Command(Name, "A REPL to drive sessions: spawn, ls, ?, show, traj, c, watch, kill, rm, clean, models, !cmd") { stopOnError };
+        command.Aliases.Add("repl");
+        actions.Set(command, async (ctx, ct) =>
+        {
+            var shell = ReplFactory.Create(ctx.Terminal, ctx.Sessions, ctx.Get(stopOnError));
+            if (ctx.Terminal.IsInteractive)
+            {
+                ctx.Terminal.Console.MarkupLine($"[bold]zwarm interactive[/] [grey]· state {Markup.Escape(ctx.Zwarm.StateDirectory)} · " +
+                    "help lists the commands · Tab completes · Ctrl-D leaves[/]");
+            }
+            // The REPL owns Ctrl-C: it stops the running command, never the REPL (see InteractiveShell.Interrupt).
+            using var sigint = ctx.Terminal.IsProcessStreams
+                ? PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => signal.Cancel = shell.Interrupt())
+                : null;
+            return await shell.RunAsync(ct);
+        });
+        return command;
+    }
+}

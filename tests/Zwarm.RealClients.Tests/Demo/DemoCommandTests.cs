@@ -1,0 +1,71 @@
+// `zwarm demo --claude` end to end, as a new user runs it (the CLIs already installed): every session it starts
+// completes, the agents' files exist, and its state folder is explorable with the ordinary verbs afterwards.
+using Zwarm.RealClients.Tests.Support;
+using Zwarm.ScriptedModels.Agents;
+
+namespace Zwarm.RealClients.Tests.Demo;
+
+[Trait("Category", "RealClient")]
+[Collection(Lanes.Alone)]
+public sealed class DemoCommandTests : IDisposable
+{
+    private readonly CancellationToken _timeout = TestTimeout.After(300);
+    private readonly TempDirectory _temp = new("zwarm-demo-e2e-");
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Demo_runs_real_sessions_that_complete_and_leave_their_files()
+    {
+        var codex = AgentBinaries.TryLocate(AgentCli.Codex);
+        var claude = AgentBinaries.TryLocate(AgentCli.ClaudeCode);
+        Assert.True(codex is not null && claude is not null, $"install the agent CLIs first ({AgentBinaries.InstallScript})");
+        var environment = IsolatedEnvironment();
+        var demoDir = _temp.Combine("demo");
+
+        using var demo = ZwarmProcess.Start(
+            ["demo", "--claude", "--dir", demoDir,
+             "--set", $"adapters.codex.executable={codex}", "--set", $"adapters.claude_code.executable={claude}"],
+            _temp.Path, environment);
+        var run = await demo.WaitAsync(TimeSpan.FromSeconds(240), _timeout);
+
+        Assert.True(run.ExitCode == 0 && !run.TimedOut, run.Describe());
+        foreach (var step in new[] { "Step 1/6", "Step 3/6", "$ zwarm spawn", "$ zwarm continue", "$ zwarm ls", "$ zwarm show", "Done in" })
+        {
+            Assert.Contains(step, run.Out);
+        }
+        var workspace = Path.Combine(demoDir, "workspace");
+        Assert.Equal("write the spec\nbuild it\nship it\n", File.ReadAllText(Path.Combine(workspace, "todo.txt")));
+        Assert.Equal("print(6 * 7)\n", File.ReadAllText(Path.Combine(workspace, "app", "main.py")));
+        Assert.StartsWith("Linux", File.ReadAllText(Path.Combine(workspace, "system.txt")));
+        Assert.Equal("hello from Claude Code\n", File.ReadAllText(Path.Combine(workspace, "claude.txt")));
+
+        // The demo's state is an ordinary zwarm store: the summary's explore commands work.
+        using var ls = ZwarmProcess.Start(["--state-dir", Path.Combine(demoDir, "state"), "ls", "--json"], _temp.Path, environment);
+        var rows = (await ls.WaitAsync(TimeSpan.FromSeconds(60), _timeout)).Json().EnumerateArray().ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.All(rows, r => Assert.Equal("completed", r.GetProperty("status").GetString()));
+        Assert.Equal(3, rows.Count(r => r.GetProperty("adapter").GetString() == "codex"));
+        Assert.Single(rows, r => r.GetProperty("adapter").GetString() == "claude_code");
+        Assert.Single(rows, r => r.GetProperty("turns").GetInt32() == 2);
+        Assert.All(rows, r => Assert.True(r.GetProperty("output_tokens").GetInt64() > 0));
+        Assert.Contains($"zwarm --state-dir {Path.Combine(demoDir, "state")} ls", run.Out);
+        Assert.True(run.Elapsed < TimeSpan.FromSeconds(90), $"the demo took {run.Elapsed.TotalSeconds:0} s");
+    }
+
+    /// <summary>The test's environment without zwarm variables, with a fresh HOME: the user's config is never read.</summary>
+    private Dictionary<string, string> IsolatedEnvironment()
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            if (entry.Value is string value && !((string)entry.Key).StartsWith("ZWARM_", StringComparison.Ordinal))
+            {
+                environment[(string)entry.Key] = value;
+            }
+        }
+        environment["HOME"] = _temp.CreateSubdirectory("home");
+        environment["NO_COLOR"] = "1";
+        return environment;
+    }
+}

@@ -1,0 +1,45 @@
+// The two real agent CLIs as the tests address them through zwarm: the adapter name on zwarm's command line and
+// in meta.json, the config table naming its executable, the environment that points it at a scripted server, and
+// what the tests expect of its usage and cost figures.
+using Zwarm.ScriptedModels;
+using Zwarm.ScriptedModels.Agents;
+using Zwarm.ScriptedModels.Scripting;
+
+namespace Zwarm.RealClients.Tests.Support;
+
+public sealed record Agent(string Adapter, AgentCli Cli, string Model, decimal InputRate, decimal CachedRate, decimal OutputRate)
+{
+    /// <summary>Codex runs the model named in its config.toml (gpt-5.5); OpenAI list price $5 / $0.50 cached / $30 per 1M.</summary>
+    public static readonly Agent Codex = new("codex", AgentCli.Codex, "gpt-5.5", 5m, 0.50m, 30m);
+
+    /// <summary>
+    /// Claude Code asks for claude-opus-5-5 when no model is set, and prices it itself (total_cost_usd) from its bundled
+    /// catalog: $4 / $0.20 cache reads / $20 per 1M.
+    /// </summary>
+    public static readonly Agent Claude = new("claude_code", AgentCli.ClaudeCode, "claude-opus-5-5", 4m, 0.20m, 20m);
+
+    /// <summary>The key of <c>[adapters.NAME] executable</c> in config.toml.</summary>
+    public string ConfigTable => $"adapters.{Adapter}";
+
+    public bool IsCodex => Cli == AgentCli.Codex;
+
+    /// <summary>
+    /// Where the CLI's model calls go and its private config folder, hermetic (fresh HOME). Both CLIs run in zwarm's
+    /// default workspace-write sandbox, which for Claude Code is acceptEdits and needs no IS_SANDBOX.
+    /// </summary>
+    internal AgentCliEnvironment EnvironmentFor(ScriptedModelServer server, string directory) => IsCodex
+        ? AgentCliEnvironment.ForCodex(server.BaseUrl, directory, new CodexEnvironmentOptions { IsolatedHome = true })
+        : AgentCliEnvironment.ForClaude(server.BaseUrl, directory, new ClaudeEnvironmentOptions { IsolatedHome = true });
+
+    /// <summary>
+    /// zwarm's input tokens for a scripted reply's usage. zwarm counts cache reads as part of the input, as OpenAI does;
+    /// the scripted server reports them apart from input_tokens on the Anthropic API, as Anthropic does.
+    /// </summary>
+    public long InputTokensOf(ReplyUsage usage) => IsCodex ? usage.InputTokens : usage.InputTokens + usage.CachedInputTokens;
+
+    /// <summary>USD for the given totals at this agent's model price (input includes the cached part).</summary>
+    public decimal CostOf(long input, long cached, long output) =>
+        ((input - cached) * InputRate + cached * CachedRate + output * OutputRate) / 1_000_000m;
+
+    public override string ToString() => Adapter;
+}
