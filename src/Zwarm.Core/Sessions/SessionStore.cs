@@ -71,7 +71,27 @@ public sealed class SessionStore
         {
             throw new CorruptSessionException(id, $"meta.json belongs to another session ({meta.Id})");
         }
-        return meta;
+        return WithDefaults(meta);
+    }
+
+    // The source generator builds records with init-only properties through one object initializer, so a field
+    // missing from the file (every zwarm extra in a Python-written meta.json) arrives as null, not as its default.
+    private static SessionMeta WithDefaults(SessionMeta meta)
+    {
+        if (meta.Turns is not null && meta.Messages is not null && meta.TokenUsage is not null && meta.Model is not null
+            && meta.Source is not null && meta.Adapter is not null)
+        {
+            return meta;
+        }
+        return meta with
+        {
+            Turns = meta.Turns ?? [],
+            Messages = meta.Messages ?? [],
+            TokenUsage = meta.TokenUsage ?? new Dictionary<string, long>(),
+            Model = meta.Model ?? "",
+            Source = meta.Source ?? "user",
+            Adapter = meta.Adapter ?? "codex",
+        };
     }
 
     /// <summary>Creates the session's folder and writes its first meta.json.</summary>
