@@ -21,55 +21,45 @@ internal static class TrajCommand
         {
             var meta = await ctx.Sessions.GetAsync(ctx.Get(id)!, ct);
             var maxText = ctx.Get(full) ? (int?)null : Trajectory.DefaultMaxText;
-            var asJson = ctx.Get(json);
-            // JSON is streamed straight to stdout (a 100 MB turn never sits in memory); tests buffer it.
-            var stream = asJson ? ctx.Terminal.OutStream : null;
-            await ctx.Terminal.Out.FlushAsync(ct);
-            using var writer = stream is null ? null : new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = CliJsonContext.Output.Options.Encoder });
-            var buffered = asJson && stream is null ? new List<TrajectoryStep>() : null;
-            writer?.WriteStartArray();
-            foreach (var n in ShowCommand.SelectTurns(meta, ctx.Get(turn)))
+            var turns = ShowCommand.SelectTurns(meta, ctx.Get(turn));
+
+            // Steps are produced as the turn files stream by (a 100 MB turn never sits in memory).
+            IEnumerable<TrajectoryStep> Steps()
             {
-                foreach (var e in ctx.Sessions.ReadTurnEvents(meta, n))
+                foreach (var n in turns)
                 {
-                    ct.ThrowIfCancellationRequested();
-                    // In a finished turn each command appears once, with its result.
-                    if (e is CommandStarted && meta.Status.IsStopped())
+                    foreach (var e in ctx.Sessions.ReadTurnEvents(meta, n))
                     {
-                        continue;
-                    }
-                    if (Trajectory.ToStep(e, n, maxText) is not { } step)
-                    {
-                        continue;
-                    }
-                    if (buffered is not null)
-                    {
-                        buffered.Add(step);
-                    }
-                    else if (writer is not null)
-                    {
-                        JsonSerializer.Serialize(writer, step, CliJsonContext.Output.TrajectoryStep);
-                        if (writer.BytesPending > 64 * 1024)
+                        ct.ThrowIfCancellationRequested();
+                        // In a finished turn each command appears once, with its result.
+                        if (e is CommandStarted && meta.Status.IsStopped())
                         {
-                            writer.Flush();
+                            continue;
                         }
-                    }
-                    else
-                    {
-                        StepRenderer.Write(ctx.Terminal.Console, step, ctx.Get(full) ? null : 8);
+                        if (Trajectory.ToStep(e, n, maxText) is { } step)
+                        {
+                            yield return step;
+                        }
                     }
                 }
             }
-            if (buffered is not null)
+
+            if (ctx.Get(json))
             {
-                JsonOutput.Write(ctx.Terminal, buffered, CliJsonContext.Output.ListTrajectoryStep);
+                JsonOutput.Stream(ctx.Terminal, writer =>
+                {
+                    writer.WriteStartArray();
+                    foreach (var step in Steps())
+                    {
+                        JsonSerializer.Serialize(writer, step, CliJsonContext.Output.TrajectoryStep);
+                    }
+                    writer.WriteEndArray();
+                });
+                return ExitCodes.Success;
             }
-            else if (writer is not null)
+            foreach (var step in Steps())
             {
-                writer.WriteEndArray();
-                writer.Flush();
-                stream!.WriteByte((byte)'\n');
-                stream.Flush();
+                StepRenderer.Write(ctx.Terminal.Console, step, ctx.Get(full) ? null : 8);
             }
             return ExitCodes.Success;
         });

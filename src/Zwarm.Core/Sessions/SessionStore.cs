@@ -1,5 +1,6 @@
 // The on-disk store: .zwarm/sessions/<id>/meta.json + turns/turn_N.{jsonl,stderr,exit.json}. Every write of
 // meta.json is atomic, and every read-modify-write holds the session's cross-process lock (sessions/<id>/.lock).
+using System.IO.Enumeration;
 using System.Text.Json;
 
 namespace Zwarm.Core.Sessions;
@@ -147,16 +148,14 @@ public sealed class SessionStore
     {
         if (!Directory.Exists(SessionsDirectory))
         {
-            yield break;
+            return [];
         }
-        foreach (var dir in Directory.EnumerateDirectories(SessionsDirectory))
+        // Names only (no full paths built), folders told apart by the directory entry's type, not a stat each.
+        return new FileSystemEnumerable<string>(SessionsDirectory, (ref FileSystemEntry entry) => entry.FileName.ToString(),
+            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })
         {
-            var name = Path.GetFileName(dir);
-            if (SessionId.IsFull(name))
-            {
-                yield return name;
-            }
-        }
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => entry.IsDirectory && SessionId.IsFull(entry.FileName),
+        };
     }
 
     public bool Exists(string id) => Directory.Exists(SessionDirectory(id));

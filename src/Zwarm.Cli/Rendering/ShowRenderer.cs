@@ -1,0 +1,62 @@
+// `show` for people: the session's details, then each turn with every agent message as the turn file streams by.
+// Message text is written as is, past Spectre (its word wrapping costs ~1 µs per character: minutes for a big turn),
+// and the counts line follows the messages, since the counts are only known once the file has been read.
+using System.Globalization;
+using System.Text;
+using Spectre.Console;
+using Zwarm.Cli.Infrastructure;
+using Zwarm.Core.Sessions;
+
+namespace Zwarm.Cli.Rendering;
+
+internal static class ShowRenderer
+{
+    public static void Render(Terminal terminal, SessionService sessions, SessionMeta meta, IReadOnlyList<int> turns,
+        DateTimeOffset now)
+    {
+        var console = terminal.Console;
+        var agent = console.Profile.Capabilities.Ansi ? "\u001b[1magent:\u001b[0m " : "agent: ";
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        void Row(string k, string v) => grid.AddRow($"[grey]{k}[/]", v);
+        Row("session", $"[bold]{meta.Id}[/]");
+        Row("status", Format.StatusMarkup(meta.Status) + (meta.ExitCode is { } x ? $" (exit {x})" : ""));
+        Row("adapter", Markup.Escape($"{meta.Adapter}  model {(string.IsNullOrEmpty(meta.Model) ? "(default)" : meta.Model)}  sandbox {meta.Sandbox ?? "?"}"));
+        Row("directory", Markup.Escape(meta.WorkingDir));
+        Row("created", Markup.Escape($"{meta.CreatedAt} ({Format.Age(meta.CreatedAt, now)} ago) by {Format.Source(meta.Source)}"));
+        var u = meta.TokenUsage;
+        Row("tokens", $"in {Format.Tokens(u.GetValueOrDefault("input_tokens"))} (cached {Format.Tokens(u.GetValueOrDefault("cached_input_tokens"))}), out {Format.Tokens(u.GetValueOrDefault("output_tokens"))}   cost {Format.Cost(meta.CostUsd)}");
+        if (meta.Error is not null)
+        {
+            Row("error", $"[red]{Markup.Escape(meta.Error)}[/]");
+        }
+        console.Write(grid);
+
+        foreach (var n in turns)
+        {
+            var t = ShowTurn.From(meta, n);
+            console.WriteLine();
+            var exit = t.ExitCode is { } c ? $" exit {c.ToString(CultureInfo.InvariantCulture)}" : "";
+            var cost = t.CostUsd is null ? "" : $"  {Format.Cost(t.CostUsd)}";
+            var tokens = t.Usage is { } tu ? $"  {Format.Tokens(tu.InputTokens + tu.OutputTokens)} tokens" : "";
+            console.Write(new Rule($"[bold]turn {t.Turn}[/] {Markup.Escape(t.Status.ToName())}{exit}{tokens}{cost}").LeftJustified());
+            console.MarkupLine($"[grey]you:[/] {Markup.Escape(t.Prompt)}");
+            // Messages go out in 32 KB batches: stdout flushes on every write, a write(2) per message otherwise.
+            var batch = new StringBuilder();
+            var counts = t.Walk(sessions, meta, message =>
+            {
+                batch.Append(agent).Append(message).Append(terminal.Out.NewLine);
+                if (batch.Length > 32 * 1024)
+                {
+                    terminal.Out.Write(batch);
+                    batch.Clear();
+                }
+            });
+            terminal.Out.Write(batch);
+            console.MarkupLine($"[grey]{counts.Commands} commands, {counts.FileChanges} file changes, {counts.ToolCalls} other tool calls[/]");
+            if (t.Error is not null)
+            {
+                console.MarkupLine($"[red]error: {Markup.Escape(t.Error)}[/]");
+            }
+        }
+    }
+}
