@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Zwarm.Cli.Infrastructure;
@@ -20,7 +21,8 @@ internal static class JsonOutput
     /// </summary>
     public static void Stream(Terminal terminal, Action<Utf8JsonWriter> write)
     {
-        var options = new JsonWriterOptions { Indented = true, Encoder = CliJsonContext.Output.Options.Encoder };
+        // CliJsonContext.Output's encoder, named directly: touching the context would build all its options.
+        var options = new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         terminal.Out.Flush();
         using var memory = terminal.OutStream is null ? new MemoryStream() : null;
         var output = new StreamBufferWriter(terminal.OutStream ?? memory!);

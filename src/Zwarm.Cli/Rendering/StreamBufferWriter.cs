@@ -7,7 +7,8 @@ namespace Zwarm.Cli.Rendering;
 
 internal sealed class StreamBufferWriter(Stream stream, int capacity = 64 * 1024) : IBufferWriter<byte>
 {
-    private byte[] _buffer = new byte[capacity];
+    // Not zeroed: only what has been written is ever passed on.
+    private byte[] _buffer = GC.AllocateUninitializedArray<byte>(capacity);
     private int _written;
 
     public void Advance(int count) => _written += count;
@@ -41,7 +42,7 @@ internal sealed class StreamBufferWriter(Stream stream, int capacity = 64 * 1024
         Drain();
         if (_buffer.Length < needed)
         {
-            _buffer = new byte[needed];
+            _buffer = GC.AllocateUninitializedArray<byte>(needed);
         }
     }
 

@@ -12,6 +12,11 @@ public sealed partial class SessionIndex
     {
         var result = new Dictionary<string, SessionIndexEntry>(StringComparer.Ordinal);
         ReadOnlyMemory<byte> memory;
+        if (!File.Exists(IndexPath))
+        {
+            // A new store: checked first because a thrown FileNotFoundException costs more than the whole listing.
+            return result;
+        }
         try
         {
             using var handle = File.OpenHandle(IndexPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);

@@ -13,13 +13,14 @@ public sealed partial class SessionService
     private readonly ZwarmContext _context;
     private readonly DetachedLauncher _launcher;
     private readonly ProcessGroupKiller _killer;
+    private PriceTable? _prices;
 
     public SessionService(ZwarmContext context, AgentRegistry? agents = null, PriceTable? prices = null)
     {
         _context = context;
         Store = new SessionStore(context.StateDirectory);
         Agents = agents ?? AgentRegistry.Default;
-        Prices = prices ?? context.Config.BuildPriceTable();
+        _prices = prices;
         _launcher = new DetachedLauncher(context.Environment);
         _killer = new ProcessGroupKiller(context.Time);
     }
@@ -28,7 +29,8 @@ public sealed partial class SessionService
 
     public AgentRegistry Agents { get; }
 
-    public PriceTable Prices { get; }
+    /// <summary>The price table (config overrides applied), built on first use: listing never needs it.</summary>
+    public PriceTable Prices => _prices ??= _context.Config.BuildPriceTable();
 
     public ZwarmContext Context => _context;
 
