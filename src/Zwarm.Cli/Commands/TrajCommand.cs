@@ -28,7 +28,8 @@ internal static class TrajCommand
             {
                 foreach (var n in turns)
                 {
-                    foreach (var e in ctx.Sessions.ReadTurnEvents(meta, n))
+                    // Texts the steps shorten to maxText are read only that far (one more, to know they were cut).
+                    foreach (var e in ctx.Sessions.ReadTurnEvents(meta, n, bulkTextLimit: maxText + 1))
                     {
                         ct.ThrowIfCancellationRequested();
                         // In a finished turn each command appears once, with its result.

@@ -20,7 +20,8 @@ internal sealed record ShowTurn(int Turn, string Prompt, SessionStatus Status, i
     public TurnCounts Walk(SessionService sessions, SessionMeta meta, Action<string> onMessage)
     {
         int commands = 0, files = 0, tools = 0;
-        foreach (var e in sessions.ReadTurnEvents(meta, Turn))
+        // Outputs and reasoning are not shown: not decoding them is most of the work saved on a big turn.
+        foreach (var e in sessions.ReadTurnEvents(meta, Turn, bulkTextLimit: 0))
         {
             switch (e)
             {
