@@ -49,9 +49,24 @@ internal static class LsFigure
             $"{Stats.Ms(Stats.Median(pythonProcessMs))}); zwarm = the whole `zwarm ls --json` process " +
             $"(median of {warm.Count}, CPU {Stats.Ms(Stats.Median(warm.Select(r => r.CpuMs)))}, " +
             $"peak RSS {Stats.Mb(memory.MaxRssKb)}); zwarm listed all {listed} Python-written sessions");
+        var floor = Stats.Median(Enumerable.Range(0, 3).Select(_ => StatEveryMeta(state)));
+        yield return new Figure($"floor: one stat per session, {n} sessions", Stats.Ms(py), Stats.Ms(floor),
+            Stats.Ratio(py / floor), "info", null,
+            "stat(2) of every meta.json from this process and nothing else: the least any listing that notices " +
+            "changes made by other tools must do, with no process start-up; zwarm's ls cannot be faster than this");
         yield return new Figure($"ls --json, {n} sessions (cold: builds the index)", Stats.Ms(py), Stats.Ms(cold.WallMs),
             Stats.Ratio(py / cold.WallMs), "info", null,
             $"first run after deleting sessions/.index.jsonl: reads every meta.json (CPU {Stats.Ms(cold.CpuMs)})");
+    }
+
+    private static double StatEveryMeta(string state)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var dir in Directory.EnumerateDirectories(Path.Combine(state, "sessions")))
+        {
+            _ = File.GetLastWriteTimeUtc(Path.Combine(dir, "meta.json"));
+        }
+        return clock.Elapsed.TotalMilliseconds;
     }
 
     /// <summary>The JSON must list every session of the store, each once.</summary>
