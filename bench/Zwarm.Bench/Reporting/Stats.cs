@@ -25,7 +25,9 @@ internal static class Stats
         _ => string.Create(CultureInfo.InvariantCulture, $"{ms:0.00} ms"),
     };
 
-    public static string Mb(long kilobytes) => string.Create(CultureInfo.InvariantCulture, $"{kilobytes / 1024.0:0.0} MB");
+    /// <summary>Kilobytes as MB; a negative value means "not measured".</summary>
+    public static string Mb(long kilobytes) =>
+        kilobytes < 0 ? "n/a" : string.Create(CultureInfo.InvariantCulture, $"{kilobytes / 1024.0:0.0} MB");
 
     public static string Ratio(double ratio) => string.Create(CultureInfo.InvariantCulture, $"{ratio:0.0}x");
 
