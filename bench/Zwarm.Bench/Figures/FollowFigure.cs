@@ -17,6 +17,17 @@ internal static class FollowFigure
 
     public static IEnumerable<Figure> Run(BenchEnvironment env)
     {
+        var (delays, lost) = Measure(env);
+        var median = Stats.Median(delays);
+        var max = delays.Count == 0 ? double.NaN : delays.Max();
+        yield return new Figure("logs --follow: appended line printed after", "n/a (no follow)",
+            $"median {Stats.Ms(median)}, max {Stats.Ms(max)}", "", "<= 100 ms", lost == 0 && max <= 100,
+            $"{Probes} lines appended at random 20-150 ms intervals to a running session's turn file; " +
+            $"delay until `zwarm logs --follow --raw` printed each ({lost} not seen within {LineTimeout.TotalSeconds:0} s)");
+    }
+
+    private static (List<double> Delays, int Lost) Measure(BenchEnvironment env)
+    {
         var state = env.NewStateDirectory("follow-state");
         var zwarm = new ZwarmProcess(env);
         var spawned = Path.Combine(env.TempDirectory, "follow-spawn.json");
@@ -30,51 +41,54 @@ internal static class FollowFigure
         var clock = Stopwatch.StartNew();
         var arrivals = new ConcurrentDictionary<string, double>();
         using var follower = StartFollower(env, id, state);
-        var reader = new Thread(() =>
+        try
         {
-            while (follower.StandardOutput.ReadLine() is { } line)
+            var reader = new Thread(() =>
             {
-                arrivals[line] = clock.Elapsed.TotalMilliseconds;
-            }
-        }) { IsBackground = true };
-        reader.Start();
-        Poll.Until(() => arrivals.Count >= 2, TimeSpan.FromSeconds(30), "the follower's first lines");
+                while (follower.StandardOutput.ReadLine() is { } line)
+                {
+                    arrivals[line] = clock.Elapsed.TotalMilliseconds;
+                }
+            }) { IsBackground = true };
+            reader.Start();
+            Poll.Until(() => arrivals.Count >= 2, TimeSpan.FromSeconds(30), "the follower's first lines");
 
-        var delays = new List<double>();
-        var lost = 0;
-        var random = new Random(42);
-        using (var append = new FileStream(turnFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
-        {
-            for (var seq = 1; seq <= Probes; seq++)
+            var delays = new List<double>();
+            var lost = 0;
+            var random = new Random(42);
+            using (var append = new FileStream(turnFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite))
             {
-                Thread.Sleep(random.Next(20, 150));
-                var line = $"{{\"type\":\"bench.probe\",\"seq\":{seq}}}";
-                var bytes = Encoding.UTF8.GetBytes(line + "\n");
-                var sent = clock.Elapsed.TotalMilliseconds;
-                append.Write(bytes);
-                append.Flush();
-                if (Poll.Until(() => arrivals.ContainsKey(line), LineTimeout, null))
+                for (var seq = 1; seq <= Probes; seq++)
                 {
-                    delays.Add(arrivals[line] - sent);
+                    Thread.Sleep(random.Next(20, 150));
+                    var line = $"{{\"type\":\"bench.probe\",\"seq\":{seq}}}";
+                    var bytes = Encoding.UTF8.GetBytes(line + "\n");
+                    var sent = clock.Elapsed.TotalMilliseconds;
+                    append.Write(bytes);
+                    append.Flush();
+                    if (Poll.Until(() => arrivals.ContainsKey(line), LineTimeout, null))
+                    {
+                        delays.Add(arrivals[line] - sent);
+                    }
+                    else
+                    {
+                        lost++;
+                    }
                 }
-                else
-                {
-                    lost++;
-                }
+            }
+
+            // Ending the turn ends the follower by itself.
+            zwarm.Run(["kill", id, "--state-dir", state]);
+            follower.WaitForExit(TimeSpan.FromSeconds(15));
+            return (delays, lost);
+        }
+        finally
+        {
+            if (!follower.HasExited)
+            {
+                follower.Kill(entireProcessTree: true);
             }
         }
-
-        zwarm.Run(["kill", id, "--state-dir", state]);
-        if (!follower.WaitForExit(TimeSpan.FromSeconds(15)))
-        {
-            follower.Kill(entireProcessTree: true);
-        }
-        var median = Stats.Median(delays);
-        var max = delays.Count == 0 ? double.NaN : delays.Max();
-        yield return new Figure($"logs --follow: appended line printed after", "n/a (no follow)",
-            $"median {Stats.Ms(median)}, max {Stats.Ms(max)}", "", "<= 100 ms", lost == 0 && max <= 100,
-            $"{Probes} lines appended at random 20-150 ms intervals to a running session's turn file; " +
-            $"delay until `zwarm logs --follow --raw` printed each ({lost} not seen within {LineTimeout.TotalSeconds:0} s)");
     }
 
     private static Process StartFollower(BenchEnvironment env, string id, string state)
