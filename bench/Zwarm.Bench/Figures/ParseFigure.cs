@@ -109,6 +109,7 @@ internal static class ParseFigure
         var messages = TurnFileReader.ReadEvents(path, codex!.CreateParser())
             .Count(e => e is AssistantMessage { Text.Length: > 0 });
         var ms = clock.Elapsed.TotalMilliseconds;
-        return (messages, ms, ThreadClock.NowMs() - cpu, SelfMemory.PeakRssKb - before);
+        // A collection during the parse can leave the peak below the RSS before: no growth.
+        return (messages, ms, ThreadClock.NowMs() - cpu, Math.Max(0, SelfMemory.PeakRssKb - before));
     }
 }
