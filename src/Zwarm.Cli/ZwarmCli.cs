@@ -8,35 +8,46 @@ namespace Zwarm.Cli;
 
 internal static class ZwarmCli
 {
-    public static RootCommand Build(CommandActions actions)
+    /// <summary>Every verb by its name (aliases are declared by each command itself).</summary>
+    internal static readonly (string Name, Func<CommandActions, Command> Create)[] Verbs =
+    [
+        ("init", InitCommand.Create),
+        ("spawn", SpawnCommand.Create),
+        ("ls", LsCommand.Create),
+        ("peek", PeekCommand.Create),
+        ("show", ShowCommand.Create),
+        ("traj", TrajCommand.Create),
+        ("logs", LogsCommand.Create),
+        ("continue", ContinueCommand.Create),
+        ("wait", WaitCommand.Create),
+        ("kill", KillCommand.Create),
+        ("rm", RmCommand.Create),
+        ("clean", CleanCommand.Create),
+        ("doctor", DoctorCommand.Create),
+        ("orchestrate", OrchestrateCommand.Create),
+        ("instances", InstancesCommand.Create),
+        ("status", StatusCommand.Create),
+        ("history", HistoryCommand.Create),
+        ("models", ModelsCommand.Create),
+        (InteractiveCommand.Name, InteractiveCommand.Create),
+        ("demo", DemoCommand.Create),
+    ];
+
+    /// <summary>
+    /// The command tree. With <paramref name="onlyVerb"/>, the root gets just that verb: a command line that
+    /// starts with a verb's name cannot reach another one, and building all of them is a measurable share of
+    /// start-up. Anything else (options first, an alias, help) gets the whole tree.
+    /// </summary>
+    public static RootCommand Build(CommandActions actions, string? onlyVerb = null)
     {
         var root = new RootCommand("zwarm: run many coding agents (Codex CLI, Claude Code) in parallel, and direct them.");
         GlobalOptions.AddTo(root);
-        foreach (var command in new[]
+        foreach (var (name, create) in Verbs)
         {
-            InitCommand.Create(actions),
-            SpawnCommand.Create(actions),
-            LsCommand.Create(actions),
-            PeekCommand.Create(actions),
-            ShowCommand.Create(actions),
-            TrajCommand.Create(actions),
-            LogsCommand.Create(actions),
-            ContinueCommand.Create(actions),
-            WaitCommand.Create(actions),
-            KillCommand.Create(actions),
-            RmCommand.Create(actions),
-            CleanCommand.Create(actions),
-            DoctorCommand.Create(actions),
-            OrchestrateCommand.Create(actions),
-            InstancesCommand.Create(actions),
-            StatusCommand.Create(actions),
-            HistoryCommand.Create(actions),
-            ModelsCommand.Create(actions),
-            InteractiveCommand.Create(actions),
-            DemoCommand.Create(actions),
-        })
-        {
-            root.Subcommands.Add(command);
+            if (onlyVerb is null || onlyVerb == name)
+            {
+                root.Subcommands.Add(create(actions));
+            }
         }
         return root;
     }
@@ -45,7 +56,8 @@ internal static class ZwarmCli
     public static async Task<int> RunAsync(string[] args, Terminal terminal, ContextFactory factory,
         CancellationToken cancellationToken = default)
     {
-        var root = Build(new CommandActions(terminal, factory));
+        var verb = args.Length > 0 && Array.Exists(Verbs, v => v.Name == args[0]) ? args[0] : null;
+        var root = Build(new CommandActions(terminal, factory), verb);
         // No response files: a task such as "@src/app.py fix the bug" is text, not a file of arguments.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)
@@ -54,8 +66,8 @@ internal static class ZwarmCli
             {
                 terminal.Error(error.Message);
             }
-            var verb = parse.CommandResult.Command == root ? "" : " " + parse.CommandResult.Command.Name;
-            terminal.Err.WriteLine($"Run 'zwarm{verb} --help' for usage.");
+            var failed = parse.CommandResult.Command == root ? "" : " " + parse.CommandResult.Command.Name;
+            terminal.Err.WriteLine($"Run 'zwarm{failed} --help' for usage.");
             return ExitCodes.Usage;
         }
         var config = new InvocationConfiguration

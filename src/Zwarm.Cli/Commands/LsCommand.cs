@@ -32,7 +32,7 @@ internal static class LsCommand
             }
             if (ctx.Get(json))
             {
-                JsonOutput.Write(ctx.Terminal, listing.Sessions.ToList(), CliJsonContext.Output.ListSessionSummary);
+                JsonOutput.Stream(ctx.Terminal, listing.WriteJson);
                 return ExitCodes.Success;
             }
             if (listing.Sessions.Count == 0)

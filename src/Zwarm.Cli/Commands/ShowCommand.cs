@@ -26,14 +26,12 @@ internal static class ShowCommand
                 }
                 return ExitCodes.Success;
             }
-
-            var views = turns.Select(n => ShowRenderer.BuildTurn(ctx.Sessions, meta, n)).ToList();
             if (ctx.Get(json))
             {
-                JsonOutput.Write(ctx.Terminal, new ShowView(meta, views), CliJsonContext.Output.ShowView);
+                JsonOutput.Stream(ctx.Terminal, writer => ShowJsonWriter.Write(writer, ctx.Sessions, meta, turns));
                 return ExitCodes.Success;
             }
-            ShowRenderer.Render(ctx.Terminal.Console, meta, views, ctx.Zwarm.Time.GetUtcNow());
+            ShowRenderer.Render(ctx.Terminal, ctx.Sessions, meta, turns, ctx.Zwarm.Time.GetUtcNow());
             return ExitCodes.Success;
         });
         return command;

@@ -26,30 +26,16 @@ internal static class TrajCommand
                 TrajectorySteps.Write(ctx.Terminal.Console, ctx.Sessions, meta, turns, ctx.Get(full), ct);
                 return ExitCodes.Success;
             }
-
             var steps = TrajectorySteps.Read(ctx.Sessions, meta, turns, ctx.Get(full) ? null : Trajectory.DefaultMaxText, ct);
-            // JSON is streamed straight to stdout (a 100 MB turn never sits in memory); tests buffer it.
-            var stream = ctx.Terminal.OutStream;
-            if (stream is null)
+            JsonOutput.Stream(ctx.Terminal, writer =>
             {
-                JsonOutput.Write(ctx.Terminal, steps.ToList(), CliJsonContext.Output.ListTrajectoryStep);
-                return ExitCodes.Success;
-            }
-            await ctx.Terminal.Out.FlushAsync(ct);
-            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = CliJsonContext.Output.Options.Encoder });
-            writer.WriteStartArray();
-            foreach (var step in steps)
-            {
-                JsonSerializer.Serialize(writer, step, CliJsonContext.Output.TrajectoryStep);
-                if (writer.BytesPending > 64 * 1024)
+                writer.WriteStartArray();
+                foreach (var step in steps)
                 {
-                    writer.Flush();
+                    JsonSerializer.Serialize(writer, step, CliJsonContext.Output.TrajectoryStep);
                 }
-            }
-            writer.WriteEndArray();
-            writer.Flush();
-            stream.WriteByte((byte)'\n');
-            stream.Flush();
+                writer.WriteEndArray();
+            });
             return ExitCodes.Success;
         });
         return command;

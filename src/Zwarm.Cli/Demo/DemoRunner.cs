@@ -79,8 +79,7 @@ internal sealed class DemoRunner(Terminal terminal, ZwarmContext user, DemoOptio
         _say.Step("Show one session");
         _say.Command($"zwarm show {Format.ShortId(first)}");
         var meta = await sessions.GetAsync(first, ct);
-        var turns = ShowRenderer.SelectTurns(meta, null).Select(n => ShowRenderer.BuildTurn(sessions, meta, n)).ToList();
-        ShowRenderer.Render(_console, meta, turns, user.Time.GetUtcNow());
+        ShowRenderer.Render(terminal, sessions, meta, ShowRenderer.SelectTurns(meta, null), user.Time.GetUtcNow());
 
         DemoSummary.Write(_console, listing.Sessions, layout, first, clock.Elapsed);
         return ExitCodes.Success;

@@ -6,37 +6,53 @@ namespace Zwarm.Cli.Infrastructure;
 
 internal sealed class Terminal
 {
+    private readonly Lazy<IAnsiConsole> _console;
+    private readonly Lazy<IAnsiConsole> _errorConsole;
+    private readonly Lazy<TextReader> _in;
+
     /// <param name="interactive">Input comes from a person at a terminal (not a pipe or file).</param>
     /// <param name="processStreams">Out, Err and In are this process's own standard streams (children may inherit them).</param>
     /// <param name="outputIsTerminal">Out is a terminal: live window size, and a line editor may draw on it.</param>
     public Terminal(TextWriter output, TextWriter error, bool colors, TextReader? input = null, bool interactive = false,
         bool processStreams = false, bool outputIsTerminal = false)
+        : this(output, error, colors, () => input ?? TextReader.Null, interactive, processStreams, outputIsTerminal)
+    {
+    }
+
+    // The consoles and stdin are made on first use: most commands print plain data and never read, and setting
+    // them up (terminal detection, Console.In) is a measurable part of start-up.
+    private Terminal(TextWriter output, TextWriter error, bool colors, Func<TextReader> input, bool interactive,
+        bool processStreams, bool outputIsTerminal)
     {
         Out = output;
         Err = error;
-        In = input ?? TextReader.Null;
         IsInteractive = interactive;
         IsProcessStreams = processStreams;
         OutputIsTerminal = outputIsTerminal;
         Colors = colors;
-        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        _in = new Lazy<TextReader>(input);
+        _console = new Lazy<IAnsiConsole>(() =>
         {
-            Out = outputIsTerminal ? new LiveTerminalOutput(output) : new AnsiConsoleOutput(output),
-            Ansi = colors ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = colors ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = outputIsTerminal ? new LiveTerminalOutput(output) : new AnsiConsoleOutput(output),
+                Ansi = colors ? AnsiSupport.Detect : AnsiSupport.No,
+                ColorSystem = colors ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+                Interactive = interactive ? InteractionSupport.Yes : InteractionSupport.No,
+            });
+            if (!outputIsTerminal)
+            {
+                console.Profile.Width = 160;
+            }
+            return console;
         });
-        if (!outputIsTerminal)
-        {
-            Console.Profile.Width = 160;
-        }
-        ErrorConsole = AnsiConsole.Create(new AnsiConsoleSettings
+        _errorConsole = new Lazy<IAnsiConsole>(() => AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(error),
             Ansi = colors ? AnsiSupport.Detect : AnsiSupport.No,
             ColorSystem = colors ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
-        });
+        }));
     }
 
     public TextWriter Out { get; }
@@ -46,7 +62,7 @@ internal sealed class Terminal
 
     public TextWriter Err { get; }
 
-    public TextReader In { get; }
+    public TextReader In => _in.Value;
 
     public bool IsInteractive { get; }
 
@@ -60,10 +76,10 @@ internal sealed class Terminal
     public bool Colors { get; }
 
     /// <summary>Rich output to stdout.</summary>
-    public IAnsiConsole Console { get; }
+    public IAnsiConsole Console => _console.Value;
 
     /// <summary>Rich output to stderr (progress, notes) so stdout stays clean data.</summary>
-    public IAnsiConsole ErrorConsole { get; }
+    public IAnsiConsole ErrorConsole => _errorConsole.Value;
 
     /// <summary>The real process terminal: colours only when stdout is a terminal and NO_COLOR is unset.</summary>
     public static Terminal FromProcess()
@@ -72,7 +88,7 @@ internal sealed class Terminal
         var colors = stdoutIsTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null;
         var stdout = new StreamWriter(System.Console.OpenStandardOutput()) { AutoFlush = true };
         var stderr = new StreamWriter(System.Console.OpenStandardError()) { AutoFlush = true };
-        return new Terminal(stdout, stderr, colors, System.Console.In, interactive: !System.Console.IsInputRedirected,
+        return new Terminal(stdout, stderr, colors, () => System.Console.In, interactive: !System.Console.IsInputRedirected,
             processStreams: true, outputIsTerminal: stdoutIsTerminal);
     }
 

@@ -60,8 +60,7 @@ internal sealed partial class ReplActions
             }
             return ExitCodes.Success;
         }
-        var views = turns.Select(n => ShowRenderer.BuildTurn(_context.Sessions, meta, n)).ToList();
-        ShowRenderer.Render(_context.Terminal.Console, meta, views, _context.Now);
+        ShowRenderer.Render(_context.Terminal, _context.Sessions, meta, turns, _context.Now);
         return ExitCodes.Success;
     }
 

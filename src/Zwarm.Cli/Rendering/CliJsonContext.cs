@@ -9,14 +9,12 @@ namespace Zwarm.Cli.Rendering;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true,
     UseStringEnumConverter = true)]
-[JsonSerializable(typeof(List<SessionSummary>))]
 [JsonSerializable(typeof(SessionMeta))]
 [JsonSerializable(typeof(TrajectoryStep))]
-[JsonSerializable(typeof(List<TrajectoryStep>))]
 [JsonSerializable(typeof(ListView))]
 [JsonSerializable(typeof(SpawnView))]
 [JsonSerializable(typeof(PeekView))]
-[JsonSerializable(typeof(ShowView))]
+[JsonSerializable(typeof(TurnUsage))]
 [JsonSerializable(typeof(List<SessionChangeView>))]
 [JsonSerializable(typeof(WaitView))]
 [JsonSerializable(typeof(DoctorReport))]
@@ -51,11 +49,6 @@ internal sealed record SpawnView(string Id, string Status, string Adapter, strin
 
 internal sealed record PeekView(string Id, string Status, int Turn, string Task, string? LastMessage, string? Error,
     long InputTokens, long OutputTokens, decimal? CostUsd, string Age);
-
-internal sealed record ShowView(SessionMeta Session, IReadOnlyList<TurnView> Turns);
-
-internal sealed record TurnView(int Turn, string Prompt, string Status, int? ExitCode, string? Error,
-    IReadOnlyList<string> Messages, int Commands, int FileChanges, int ToolCalls, TurnUsage? Usage, decimal? CostUsd);
 
 internal sealed record SessionChangeView(string Id, string Status, string? Outcome);
 

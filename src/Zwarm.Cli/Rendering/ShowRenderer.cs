@@ -1,9 +1,11 @@
-// The `show` view of a session (details, then each turn's prompt, counts, messages, usage and cost), shared by
-// `zwarm show` and the REPL's `show`.
+// `show` for people (`zwarm show`, the REPL's `show`, the demo): the session's details, then each turn with every agent message as the turn file streams by.
+// Message text is written as is, past Spectre (its word wrapping costs ~1 µs per character: minutes for a big turn),
+// and the counts line follows the messages, since the counts are only known once the file has been read.
 using System.Globalization;
+using System.Text;
 using Spectre.Console;
+using Zwarm.Cli.Infrastructure;
 using Zwarm.Core;
-using Zwarm.Core.Events;
 using Zwarm.Core.Sessions;
 
 namespace Zwarm.Cli.Rendering;
@@ -22,29 +24,11 @@ internal static class ShowRenderer
         return Enumerable.Range(1, Math.Max(1, meta.Turn)).ToList();
     }
 
-    public static TurnView BuildTurn(SessionService sessions, SessionMeta meta, int n)
+    public static void Render(Terminal terminal, SessionService sessions, SessionMeta meta, IReadOnlyList<int> turns,
+        DateTimeOffset now)
     {
-        int commands = 0, files = 0, tools = 0;
-        var events = sessions.ReadTurnEvents(meta, n).Select(e =>
-        {
-            switch (e)
-            {
-                case CommandExecuted: commands++; break;
-                case FileChanged: files++; break;
-                case ToolCall: tools++; break;
-            }
-            return e;
-        });
-        var digest = TurnDigest.From(events);
-        var info = meta.Turns.FirstOrDefault(t => t.Turn == n);
-        var prompt = info?.Prompt ?? (n == 1 ? meta.Task : "");
-        var status = info?.Status ?? meta.Status;
-        return new TurnView(n, prompt, status.ToName(), info?.ExitCode, info?.Error, digest.Messages, commands, files, tools,
-            info?.Usage, info?.CostUsd);
-    }
-
-    public static void Render(IAnsiConsole console, SessionMeta meta, IReadOnlyList<TurnView> turns, DateTimeOffset now)
-    {
+        var console = terminal.Console;
+        var agent = console.Profile.Capabilities.Ansi ? "\u001b[1magent:\u001b[0m " : "agent: ";
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
         void Row(string k, string v) => grid.AddRow($"[grey]{k}[/]", v);
         Row("session", $"[bold]{meta.Id}[/]");
@@ -59,19 +43,29 @@ internal static class ShowRenderer
             Row("error", $"[red]{Markup.Escape(meta.Error)}[/]");
         }
         console.Write(grid);
-        foreach (var t in turns)
+
+        foreach (var n in turns)
         {
+            var t = ShowTurn.From(meta, n);
             console.WriteLine();
             var exit = t.ExitCode is { } c ? $" exit {c.ToString(CultureInfo.InvariantCulture)}" : "";
             var cost = t.CostUsd is null ? "" : $"  {Format.Cost(t.CostUsd)}";
             var tokens = t.Usage is { } tu ? $"  {Format.Tokens(tu.InputTokens + tu.OutputTokens)} tokens" : "";
-            console.Write(new Rule($"[bold]turn {t.Turn}[/] {Markup.Escape(t.Status)}{exit}{tokens}{cost}").LeftJustified());
+            console.Write(new Rule($"[bold]turn {t.Turn}[/] {Markup.Escape(t.Status.ToName())}{exit}{tokens}{cost}").LeftJustified());
             console.MarkupLine($"[grey]you:[/] {Markup.Escape(t.Prompt)}");
-            console.MarkupLine($"[grey]{t.Commands} commands, {t.FileChanges} file changes, {t.ToolCalls} other tool calls[/]");
-            foreach (var m in t.Messages)
+            // Messages go out in 32 KB batches: stdout flushes on every write, a write(2) per message otherwise.
+            var batch = new StringBuilder();
+            var counts = t.Walk(sessions, meta, message =>
             {
-                console.MarkupLine($"[bold]agent:[/] {Markup.Escape(m)}");
-            }
+                batch.Append(agent).Append(message).Append(terminal.Out.NewLine);
+                if (batch.Length > 32 * 1024)
+                {
+                    terminal.Out.Write(batch);
+                    batch.Clear();
+                }
+            });
+            terminal.Out.Write(batch);
+            console.MarkupLine($"[grey]{counts.Commands} commands, {counts.FileChanges} file changes, {counts.ToolCalls} other tool calls[/]");
             if (t.Error is not null)
             {
                 console.MarkupLine($"[red]error: {Markup.Escape(t.Error)}[/]");

@@ -17,7 +17,8 @@ internal static class TrajectorySteps
     {
         foreach (var n in turns)
         {
-            foreach (var e in sessions.ReadTurnEvents(meta, n))
+            // Texts the steps shorten to maxText are read only that far (one more, to know they were cut).
+            foreach (var e in sessions.ReadTurnEvents(meta, n, bulkTextLimit: maxText + 1))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 // In a finished turn each command appears once, with its result.

@@ -14,4 +14,12 @@ public interface IAgentStreamParser
 
     /// <summary>Lines that could not be parsed.</summary>
     int MalformedLines { get; }
+
+    /// <summary>
+    /// Most characters to keep of the bulky texts a reader may not want in full: command output, tool results,
+    /// reasoning. Longer ones are cut to exactly their first <c>BulkTextLimit</c> characters (so a caller that shortens
+    /// to one less can still tell they were longer), and are cheaper to read. Null (the default) keeps everything.
+    /// What the agent says to the user is never cut. A parser may ignore this.
+    /// </summary>
+    int? BulkTextLimit { get => null; set { } }
 }

@@ -9,8 +9,11 @@ public static class SessionId
     public static string New() => Guid.NewGuid().ToString("D");
 
     /// <summary>True for a complete, well-formed id ("xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx").</summary>
-    public static bool IsFull(string? text) =>
-        text is { Length: Length } && Guid.TryParseExact(text, "D", out _) && IsIdChars(text);
+    public static bool IsFull(string? text) => text is not null && IsFull(text.AsSpan());
+
+    /// <inheritdoc cref="IsFull(string?)"/>
+    public static bool IsFull(ReadOnlySpan<char> text) =>
+        text.Length == Length && Guid.TryParseExact(text, "D", out _) && IsIdChars(text);
 
     /// <summary>
     /// Validates a user-given id or prefix. Returns an error message (one line) or null when it is usable.
@@ -35,7 +38,7 @@ public static class SessionId
     /// <summary>Normalizes a validated id or prefix (lowercase, as stored).</summary>
     public static string Normalize(string text) => text.Trim().ToLowerInvariant();
 
-    private static bool IsIdChars(string text)
+    private static bool IsIdChars(ReadOnlySpan<char> text)
     {
         foreach (var c in text)
         {

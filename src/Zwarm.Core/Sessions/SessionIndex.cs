@@ -1,11 +1,9 @@
 // sessions/.index.jsonl: a cache of every session's summary keyed by meta.json's (mtime, size), so `ls` over
 // thousands of sessions reads one small file plus one stat per session instead of parsing every meta.json.
 // meta.json stays the ground truth: a changed, new or vanished session is detected by its stamp and re-read.
-using System.Text.Json;
-
 namespace Zwarm.Core.Sessions;
 
-public sealed class SessionIndex
+public sealed partial class SessionIndex
 {
     public const string FileName = ".index.jsonl";
     private readonly SessionStore _store;
@@ -25,26 +23,31 @@ public sealed class SessionIndex
     /// </summary>
     public SessionListing Read()
     {
+        var (sessions, problems) = ReadEntries();
+        return new SessionListing(new SummaryList(sessions), problems);
+    }
+
+    /// <summary><see cref="Read"/>, with each session's summary still in its index form (decoded on demand).</summary>
+    internal (List<ListedSummary> Sessions, List<SessionProblem> Problems) ReadEntries()
+    {
         var cached = LoadIndex();
-        var summaries = new List<SessionSummary>();
+        var listed = new List<ListedSummary>(cached.Count);
         var problems = new List<SessionProblem>();
-        var fresh = new List<SessionIndexEntry>();
+        var fresh = new List<SessionIndexEntry>(cached.Count);
         var dirty = false;
 
+        using var stamps = new MetaStampReader(_store.SessionsDirectory);
         foreach (var id in _store.EnumerateIds())
         {
-            var info = new FileInfo(_store.MetaPath(id));
-            if (!info.Exists)
+            if (!stamps.TryRead(id, out var stamp, out var size))
             {
                 problems.Add(new SessionProblem(id, "no meta.json"));
                 dirty |= cached.ContainsKey(id);
                 continue;
             }
-            var stamp = info.LastWriteTimeUtc.Ticks;
-            var size = info.Length;
             if (cached.TryGetValue(id, out var entry) && entry.Stamp == stamp && entry.Size == size)
             {
-                summaries.Add(entry.Summary);
+                listed.Add(entry.Listed);
                 fresh.Add(entry);
                 continue;
             }
@@ -56,9 +59,9 @@ public sealed class SessionIndex
                 {
                     continue;
                 }
-                var summary = SessionSummaries.From(meta, _prices);
-                summaries.Add(summary);
-                fresh.Add(new SessionIndexEntry { Id = id, Stamp = stamp, Size = size, Summary = summary });
+                var summary = new ListedSummary(SessionSummaries.From(meta, _prices));
+                listed.Add(summary);
+                fresh.Add(new SessionIndexEntry(stamp, size, summary));
             }
             catch (CorruptSessionException e)
             {
@@ -70,73 +73,6 @@ public sealed class SessionIndex
         {
             Save(fresh);
         }
-        return new SessionListing(summaries, problems);
-    }
-
-    private Dictionary<string, SessionIndexEntry> LoadIndex()
-    {
-        var result = new Dictionary<string, SessionIndexEntry>(StringComparer.Ordinal);
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(IndexPath);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return result;
-        }
-        var span = bytes.AsSpan();
-        while (span.Length > 0)
-        {
-            var nl = span.IndexOf((byte)'\n');
-            var line = nl < 0 ? span : span[..nl];
-            span = nl < 0 ? [] : span[(nl + 1)..];
-            if (line.IsEmpty)
-            {
-                continue;
-            }
-            try
-            {
-                var entry = JsonSerializer.Deserialize(line, SessionJsonContext.Compact.SessionIndexEntry);
-                if (entry is not null)
-                {
-                    result[entry.Id] = entry;
-                }
-            }
-            catch (JsonException)
-            {
-                // a damaged cache line: that session is simply re-read from its meta.json
-            }
-        }
-        return result;
-    }
-
-    private void Save(List<SessionIndexEntry> entries)
-    {
-        try
-        {
-            using var buffer = new MemoryStream(entries.Count * 512);
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = SessionJsonContext.Compact.Options.Encoder }))
-            {
-                foreach (var entry in entries)
-                {
-                    JsonSerializer.Serialize(writer, entry, SessionJsonContext.Compact.SessionIndexEntry);
-                    writer.Flush();
-                    buffer.WriteByte((byte)'\n');
-                    writer.Reset();
-                }
-            }
-            AtomicFile.WriteAllBytes(IndexPath, buffer.GetBuffer().AsSpan(0, (int)buffer.Length), durable: false);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // the index is only a cache
-        }
+        return (listed, problems);
     }
 }
-
-/// <summary>What `ls` found: readable sessions, and folders that could not be read (reported, never fatal).</summary>
-public sealed record SessionListing(IReadOnlyList<SessionSummary> Sessions, IReadOnlyList<SessionProblem> Problems);
-
-/// <summary>A session folder that could not be listed, and why.</summary>
-public sealed record SessionProblem(string Id, string Reason);

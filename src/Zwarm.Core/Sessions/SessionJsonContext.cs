@@ -9,7 +9,6 @@ namespace Zwarm.Core.Sessions;
     ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
 [JsonSerializable(typeof(SessionMeta))]
 [JsonSerializable(typeof(ExitRecord))]
-[JsonSerializable(typeof(SessionIndexEntry))]
 internal sealed partial class SessionJsonContext : JsonSerializerContext
 {
     /// <summary>Indented, raw UTF-8 (no \uXXXX escaping of non-ASCII text), like a human would want to read it.</summary>
@@ -19,12 +18,5 @@ internal sealed partial class SessionJsonContext : JsonSerializerContext
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
-    });
-
-    /// <summary>Compact form for the index.</summary>
-    public static SessionJsonContext Compact { get; } = new(new JsonSerializerOptions
-    {
-        WriteIndented = false,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
 }

@@ -9,25 +9,24 @@ public sealed partial class SessionService
     /// </summary>
     public async Task<SessionListing> ListAsync(CancellationToken cancellationToken, SessionStatus? status = null)
     {
-        var listing = new SessionIndex(Store, Prices).Read();
-        var sessions = new List<SessionSummary>(listing.Sessions.Count);
-        var problems = listing.Problems.ToList();
-        foreach (var summary in listing.Sessions)
+        var (items, problems) = new SessionIndex(Store, Prices).ReadEntries();
+        var sessions = new List<ListedSummary>(items.Count);
+        foreach (var item in items)
         {
-            var current = summary;
-            if (!summary.Status.IsStopped())
+            var current = item;
+            if (!item.Status.IsStopped())
             {
                 try
                 {
-                    var meta = Store.Load(summary.Id);
+                    var meta = Store.Load(item.Id);
                     if (meta is not null)
                     {
-                        current = SessionSummaries.From(await RefreshAsync(meta, cancellationToken).ConfigureAwait(false), Prices);
+                        current = new ListedSummary(SessionSummaries.From(await RefreshAsync(meta, cancellationToken).ConfigureAwait(false), Prices));
                     }
                 }
                 catch (CorruptSessionException e)
                 {
-                    problems.Add(new SessionProblem(summary.Id, e.Reason));
+                    problems.Add(new SessionProblem(item.Id, e.Reason));
                     continue;
                 }
             }
@@ -36,8 +35,9 @@ public sealed partial class SessionService
                 sessions.Add(current);
             }
         }
+        // Newest first. Summaries from the index are not decoded here: `ls --json` copies them as they are.
         sessions.Sort((a, b) => string.CompareOrdinal(b.CreatedAt, a.CreatedAt));
-        return new SessionListing(sessions, problems);
+        return new SessionListing(new SummaryList(sessions), problems);
     }
 
     /// <summary>Deletes a stopped session. A running one is refused unless <paramref name="force"/> (kill first).</summary>

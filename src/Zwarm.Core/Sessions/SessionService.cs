@@ -13,13 +13,14 @@ public sealed partial class SessionService
     private readonly ZwarmContext _context;
     private readonly DetachedLauncher _launcher;
     private readonly ProcessGroupKiller _killer;
+    private PriceTable? _prices;
 
     public SessionService(ZwarmContext context, AgentRegistry? agents = null, PriceTable? prices = null)
     {
         _context = context;
         Store = new SessionStore(context.StateDirectory);
         Agents = agents ?? AgentRegistry.Default;
-        Prices = prices ?? context.Config.BuildPriceTable();
+        _prices = prices;
         _launcher = new DetachedLauncher(context.Environment);
         _killer = new ProcessGroupKiller(context.Time);
     }
@@ -28,7 +29,8 @@ public sealed partial class SessionService
 
     public AgentRegistry Agents { get; }
 
-    public PriceTable Prices { get; }
+    /// <summary>The price table (config overrides applied), built on first use: listing never needs it.</summary>
+    public PriceTable Prices => _prices ??= _context.Config.BuildPriceTable();
 
     public ZwarmContext Context => _context;
 
@@ -60,11 +62,22 @@ public sealed partial class SessionService
             ? adapter
             : throw new ZwarmException(ErrorKind.State, $"session {meta.Id} uses unknown adapter '{meta.Adapter}'");
 
-    /// <summary>Streams the normalized events of one turn (1-based) of a session.</summary>
-    public IEnumerable<AgentEvent> ReadTurnEvents(SessionMeta meta, int turn, ParseStats? stats = null) =>
-        TurnFileReader.ReadEvents(Store.TurnPath(meta.Id, turn), AdapterFor(meta).CreateParser(), stats);
+    /// <summary>
+    /// Streams the normalized events of one turn (1-based) of a session. <paramref name="bulkTextLimit"/>: see
+    /// <see cref="IAgentStreamParser.BulkTextLimit"/> (a reader that shows outputs shortened, or not at all, reads
+    /// a big turn faster with it).
+    /// </summary>
+    public IEnumerable<AgentEvent> ReadTurnEvents(SessionMeta meta, int turn, ParseStats? stats = null, int? bulkTextLimit = null) =>
+        TurnFileReader.ReadEvents(Store.TurnPath(meta.Id, turn), CreateParser(meta, bulkTextLimit), stats);
 
-    /// <summary>Digest (messages, usage, outcome) of one turn.</summary>
+    /// <summary>Digest (messages, usage, outcome) of one turn: it needs no command output or reasoning text.</summary>
     public TurnDigest DigestTurn(SessionMeta meta, int turn) =>
-        TurnDigest.FromFile(Store.TurnPath(meta.Id, turn), AdapterFor(meta).CreateParser());
+        TurnDigest.FromFile(Store.TurnPath(meta.Id, turn), CreateParser(meta, bulkTextLimit: 0));
+
+    private IAgentStreamParser CreateParser(SessionMeta meta, int? bulkTextLimit)
+    {
+        var parser = AdapterFor(meta).CreateParser();
+        parser.BulkTextLimit = bulkTextLimit;
+        return parser;
+    }
 }

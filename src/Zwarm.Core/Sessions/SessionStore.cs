@@ -1,5 +1,6 @@
 // The on-disk store: .zwarm/sessions/<id>/meta.json + turns/turn_N.{jsonl,stderr,exit.json}. Every write of
 // meta.json is atomic, and every read-modify-write holds the session's cross-process lock (sessions/<id>/.lock).
+using System.IO.Enumeration;
 using System.Text.Json;
 
 namespace Zwarm.Core.Sessions;
@@ -71,7 +72,27 @@ public sealed class SessionStore
         {
             throw new CorruptSessionException(id, $"meta.json belongs to another session ({meta.Id})");
         }
-        return meta;
+        return WithDefaults(meta);
+    }
+
+    // The source generator builds records with init-only properties through one object initializer, so a field
+    // missing from the file (every zwarm extra in a Python-written meta.json) arrives as null, not as its default.
+    private static SessionMeta WithDefaults(SessionMeta meta)
+    {
+        if (meta.Turns is not null && meta.Messages is not null && meta.TokenUsage is not null && meta.Model is not null
+            && meta.Source is not null && meta.Adapter is not null)
+        {
+            return meta;
+        }
+        return meta with
+        {
+            Turns = meta.Turns ?? [],
+            Messages = meta.Messages ?? [],
+            TokenUsage = meta.TokenUsage ?? new Dictionary<string, long>(),
+            Model = meta.Model ?? "",
+            Source = meta.Source ?? "user",
+            Adapter = meta.Adapter ?? "codex",
+        };
     }
 
     /// <summary>Creates the session's folder and writes its first meta.json.</summary>
@@ -127,16 +148,14 @@ public sealed class SessionStore
     {
         if (!Directory.Exists(SessionsDirectory))
         {
-            yield break;
+            return [];
         }
-        foreach (var dir in Directory.EnumerateDirectories(SessionsDirectory))
+        // Names only (no full paths built), folders told apart by the directory entry's type, not a stat each.
+        return new FileSystemEnumerable<string>(SessionsDirectory, (ref FileSystemEntry entry) => entry.FileName.ToString(),
+            new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false })
         {
-            var name = Path.GetFileName(dir);
-            if (SessionId.IsFull(name))
-            {
-                yield return name;
-            }
-        }
+            ShouldIncludePredicate = (ref FileSystemEntry entry) => entry.IsDirectory && SessionId.IsFull(entry.FileName),
+        };
     }
 
     public bool Exists(string id) => Directory.Exists(SessionDirectory(id));

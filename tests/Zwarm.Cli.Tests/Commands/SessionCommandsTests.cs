@@ -51,6 +51,28 @@ public sealed class SessionCommandsTests : IDisposable
     }
 
     [Fact]
+    public async Task Show_StreamsEveryMessageAndTheTurnFacts()
+    {
+        var id = await SpawnAsync("count @lines=3");
+        Assert.Equal(0, (await _cli.RunAsync("wait", id, "--timeout", "60s")).ExitCode);
+
+        var show = JsonDocument.Parse((await _cli.RunAsync("show", id, "--json")).Out).RootElement;
+        Assert.Equal(id, show.GetProperty("session").GetProperty("id").GetString());
+        var turn = Assert.Single(show.GetProperty("turns").EnumerateArray().ToList());
+        Assert.Equal(["turn", "prompt", "status", "exit_code", "error", "messages", "commands", "file_changes", "tool_calls",
+            "usage", "cost_usd"], turn.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["line 1", "line 2", "line 3", "fake reply #1 to: count @lines=3"],
+            turn.GetProperty("messages").EnumerateArray().Select(m => m.GetString()));
+        Assert.Equal("completed", turn.GetProperty("status").GetString());
+        Assert.Equal(0, turn.GetProperty("exit_code").GetInt32());
+        Assert.Equal(JsonValueKind.Object, turn.GetProperty("usage").ValueKind);
+
+        var human = (await _cli.RunAsync("show", id)).Out;
+        Assert.Contains("agent: line 1\n", human.ReplaceLineEndings("\n"));
+        Assert.True(human.IndexOf("agent: fake reply", StringComparison.Ordinal) < human.IndexOf("0 commands", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Continue_AddsATurn_AndIsRefusedWhileRunning()
     {
         var id = await SpawnAsync("@sleep=3");

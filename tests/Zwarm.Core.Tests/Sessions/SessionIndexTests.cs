@@ -82,4 +82,32 @@ public sealed class SessionIndexTests : IDisposable
 
         Assert.Equal(a.Id, Assert.Single(new SessionIndex(_store).Read().Sessions).Id);
     }
+
+    [Fact]
+    public void Read_FromTheIndex_GivesTheSameSummariesAndJsonAsFromMeta()
+    {
+        _store.Create(MetaFactory.Completed(task: "quotes \" and é 🚀") with { Error = "boom", ExitCode = 3 });
+        _store.Create(MetaFactory.Completed(task: "second"));
+        var fromMeta = new SessionIndex(_store).Read();
+
+        var fromIndex = new SessionIndex(_store).Read();
+
+        Assert.Equal(fromMeta.Sessions.OrderBy(s => s.Id), fromIndex.Sessions.OrderBy(s => s.Id));
+        // Same directory, same enumeration order; the second listing copies the index's JSON instead of encoding.
+        Assert.Equal(Json(fromMeta), Json(fromIndex));
+        Assert.Contains("\"error\": \"boom\"", Json(fromIndex));
+    }
+
+    private static string Json(SessionListing listing)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions
+        {
+            Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
+        {
+            listing.WriteJson(writer);
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
 }

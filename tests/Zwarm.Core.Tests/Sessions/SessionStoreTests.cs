@@ -55,6 +55,27 @@ public sealed class SessionStoreTests : IDisposable
         Assert.Equal(SessionStatus.Running, meta.Status);
     }
 
+    [Fact]
+    public void Load_PythonWrittenMetaWithoutZwarmFields_GetsDefaultsNotNulls()
+    {
+        // Exactly what the Python zwarm's _save_session writes: none of zwarm's extra fields.
+        var id = SessionId.New();
+        Directory.CreateDirectory(_store.SessionDirectory(id));
+        File.WriteAllText(_store.MetaPath(id), $$"""
+            {"id": "{{id}}", "task": "t", "status": "completed", "working_dir": "/w", "created_at": "2026-01-01T00:00:00",
+             "updated_at": "2026-01-01T00:00:10", "pid": null, "exit_code": null, "model": "gpt-5.1-codex-mini",
+             "turn": 1, "messages": [], "token_usage": {"input_tokens": 5}, "error": null, "source": "user",
+             "adapter": "codex"}
+            """);
+
+        var meta = _store.Load(id)!;
+
+        Assert.NotNull(meta.Turns);
+        Assert.Empty(meta.Turns);
+        Assert.Null(meta.CurrentTurn);
+        Assert.Equal(5, SessionSummaries.From(meta).InputTokens);
+    }
+
     [Theory]
     [InlineData("{ not json")]
     [InlineData("")]

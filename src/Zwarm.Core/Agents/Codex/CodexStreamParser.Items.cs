@@ -8,8 +8,11 @@ namespace Zwarm.Core.Agents.Codex;
 
 internal sealed partial class CodexStreamParser
 {
-    /// <summary>Reads the item object the reader is on; <paramref name="json"/> is the span the reader reads.</summary>
-    private static CodexItem ReadItem(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, CodexEventType eventType)
+    /// <summary>
+    /// Reads the item object the reader is on; <paramref name="json"/> is the span the reader reads. Command output,
+    /// tool results and reasoning (when "type" came first) are cut to <paramref name="bulkLimit"/> characters.
+    /// </summary>
+    private static CodexItem ReadItem(ref Utf8JsonReader reader, ReadOnlySpan<byte> json, CodexEventType eventType, int? bulkLimit)
     {
         var item = default(CodexItem);
         // The output of a running command is always empty; skip decoding it for "started" events.
@@ -31,15 +34,17 @@ internal sealed partial class CodexStreamParser
             {
                 case ItemFieldName.Id: item.Id = reader.ReadStringOrNull(); break;
                 case ItemFieldName.Status: item.Status = ClassifyStatus(ref reader); break;
-                case ItemFieldName.Text: item.Text = reader.ReadStringOrNull(); break;
+                case ItemFieldName.Text:
+                    item.Text = reader.ReadStringOrNull(item.Type == CodexItemType.Reasoning ? bulkLimit : null);
+                    break;
                 case ItemFieldName.Command: item.Command = reader.ReadStringOrNull(); break;
-                case ItemFieldName.AggregatedOutput when wantOutput: item.Output = reader.ReadStringOrNull(); break;
+                case ItemFieldName.AggregatedOutput when wantOutput: item.Output = reader.ReadStringOrNull(bulkLimit); break;
                 case ItemFieldName.ExitCode: item.ExitCode = (int?)reader.ReadInt64OrNull(); break;
                 case ItemFieldName.Changes: item.Changes = ReadChanges(ref reader); break;
                 case ItemFieldName.Server: item.Server = reader.ReadStringOrNull(); break;
                 case ItemFieldName.Tool: item.Tool = reader.ReadStringOrNull(); break;
                 case ItemFieldName.Arguments: item.Arguments = reader.ReadAsText(json); break;
-                case ItemFieldName.Result when wantOutput: item.ResultText = ReadToolResult(ref reader, json); break;
+                case ItemFieldName.Result when wantOutput: item.ResultText = Cut(ReadToolResult(ref reader, json), bulkLimit); break;
                 case ItemFieldName.Error: item.ErrorMessage = ReadErrorMessage(ref reader); break;
                 case ItemFieldName.Query: item.Query = reader.ReadStringOrNull(); break;
                 case ItemFieldName.Items: item.Todo = ReadTodo(ref reader); break;
@@ -132,6 +137,10 @@ internal sealed partial class CodexStreamParser
                 break;
         }
     }
+
+    // Tool results are assembled from parts, so they are cut after reading (they are rarely the bulk of a file).
+    private static string? Cut(string? text, int? limit) =>
+        text is not null && limit is { } max && text.Length > max ? text[..max] : text;
 
     // MCP tools get Claude Code's naming (mcp__server__tool) so both adapters name the same tool the same way.
     private static string ToolName(ref CodexItem item) => item.Type == CodexItemType.McpToolCall

@@ -19,6 +19,8 @@ internal sealed partial class CodexStreamParser : IAgentStreamParser
 
     public int MalformedLines { get; private set; }
 
+    public int? BulkTextLimit { get; set; }
+
     public void ParseLine(ReadOnlySpan<byte> utf8Line, List<AgentEvent> sink)
     {
         var mark = sink.Count;
@@ -78,7 +80,7 @@ internal sealed partial class CodexStreamParser : IAgentStreamParser
                 }
                 else if (type is CodexEventType.ItemStarted or CodexEventType.ItemCompleted)
                 {
-                    item = ReadItem(ref reader, line, type);
+                    item = ReadItem(ref reader, line, type, BulkTextLimit);
                     itemRead = true;
                 }
                 else
@@ -159,7 +161,7 @@ internal sealed partial class CodexStreamParser : IAgentStreamParser
                     var itemJson = line[itemAt..];
                     var itemReader = new Utf8JsonReader(itemJson, ReaderOptions);
                     itemReader.Read();
-                    item = ReadItem(ref itemReader, itemJson, type);
+                    item = ReadItem(ref itemReader, itemJson, type, BulkTextLimit);
                 }
                 EmitItem(type, ref item, line, sink);
                 return true;

@@ -1,0 +1,3 @@
+// The smallest Native AOT program that writes to stdout: what "start-up" costs before any zwarm code runs.
+Console.WriteLine("hello");
+return 0;
