@@ -1,19 +1,14 @@
+// The config sections of the layers above Core ([orchestrator], [watchers.*], [pilot]), read from the same tracked
+// document as Core's, so that ConfigDocument.Validate() reports their unknown keys and bad values too.
 using Zwarm.Core.Config;
+using Zwarm.Orchestration.Config;
 
 namespace Zwarm.Cli.Infrastructure;
 
-/// <summary>Config of the layers above Core (orchestrator, watchers, pilot), read from the same document.</summary>
-internal sealed record UpperConfig;
+/// <summary>Config of the layers above Core.</summary>
+internal sealed record UpperConfig(OrchestrationConfig Orchestration);
 
 internal static class ConfigSections
 {
-    public static UpperConfig ReadUpperLayers(ConfigDocument document)
-    {
-        // Sections owned by the orchestration layer; read (and validated) there.
-        foreach (var name in new[] { "orchestrator", "watchers", "pilot" })
-        {
-            document.Root.MarkKnown(name);
-        }
-        return new UpperConfig();
-    }
+    public static UpperConfig ReadUpperLayers(ConfigDocument document) => new(OrchestrationConfig.Read(document));
 }

@@ -22,6 +22,12 @@ internal static class ExitCodes
     public const int StateError = 9;
     /// <summary>An external service failed (model endpoint unreachable, API error).</summary>
     public const int External = 10;
+    /// <summary>`orchestrate` stopped at its step limit without finishing (resume it to go on).</summary>
+    public const int StepLimit = 11;
+    /// <summary>`orchestrate` was stopped by a watcher's ABORT (budget spent, forbidden action).</summary>
+    public const int Aborted = 12;
+    /// <summary>`orchestrate` was paused by a watcher for a human to decide (resume it to go on).</summary>
+    public const int Paused = 13;
     /// <summary>A bug: an unexpected exception (details with ZWARM_DEBUG=1).</summary>
     public const int Internal = 70;
     /// <summary>Interrupted by Ctrl-C.</summary>

@@ -19,6 +19,10 @@ namespace Zwarm.Cli.Rendering;
 [JsonSerializable(typeof(WaitView))]
 [JsonSerializable(typeof(DoctorReport))]
 [JsonSerializable(typeof(List<ModelView>))]
+[JsonSerializable(typeof(OrchestrateView))]
+[JsonSerializable(typeof(List<InstanceView>))]
+[JsonSerializable(typeof(StatusView))]
+[JsonSerializable(typeof(List<JsonElement>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     public static CliJsonContext Output { get; } = new(new JsonSerializerOptions

@@ -1,0 +1,138 @@
+// Live progress of `zwarm orchestrate` on stderr: each step with the sessions' states and spend, the model's
+// streamed text, each tool call with a short result, watcher verdicts, compaction and how the run stopped.
+using System.Globalization;
+using Spectre.Console;
+using Zwarm.Orchestration.Instances;
+using Zwarm.Orchestration.Loop;
+
+namespace Zwarm.Cli.Rendering;
+
+internal sealed class OrchestratorProgress(IAnsiConsole console, bool showText = true)
+{
+    private bool _inText;
+    private bool _inReasoning;
+
+    public void OnEvent(InstanceEvent e)
+    {
+        switch (e)
+        {
+            case RunStarted s:
+                Line($"[bold]orchestrator {Markup.Escape(s.Instance)}[/] [grey]{Markup.Escape($"{s.Provider} {s.Model} at {s.Endpoint.TrimEnd('/')} · up to {s.MaxSteps} steps")}[/]");
+                break;
+            case RunResumed r:
+                Line($"[bold]resuming {Markup.Escape(r.Instance)}[/] [grey]{Markup.Escape($"(was {r.PreviousStatus}; {r.Messages} messages; {r.Model}; up to {r.MaxSteps} more steps)")}[/]");
+                break;
+            case StepStarted s:
+                var parts = new List<string> { $"{s.Running} running", $"{s.Stopped} stopped" };
+                if (s.NeedsAttention > 0)
+                {
+                    parts.Add($"{s.NeedsAttention} need attention");
+                }
+                parts.Add($"{Format.Tokens(s.TotalTokens)} tokens");
+                parts.Add(Format.Cost(s.CostUsd));
+                Line($"[blue]── step {s.Step.ToString(CultureInfo.InvariantCulture)}[/] [grey]({s.StepsLeft} left) · {Markup.Escape(string.Join(" · ", parts))}[/]");
+                break;
+            case ToolCalled c:
+                Line($"  [cyan]→ {Markup.Escape(c.Name)}[/] [grey]{Markup.Escape(Format.OneLine(Arguments(c), 160))}[/]");
+                break;
+            case ToolReturned r:
+                Line(r.IsError
+                    ? $"    [red]✗ {Markup.Escape(Format.OneLine(r.Summary, 180))}[/]"
+                    : $"    [green]✓[/] {Markup.Escape(Format.OneLine(r.Summary, 180))}");
+                break;
+            case WatcherChecked w when w.Action is not "continue" and not "nudge":
+                Line($"  [yellow]⚑ {Markup.Escape(w.Watcher)}: {Markup.Escape(w.Action.ToUpperInvariant())}[/] {Markup.Escape(Format.OneLine(w.Message, 200))}");
+                break;
+            case WatcherChecked w when w.Action == "continue" && w.Message is not null:
+                Line($"  [grey]⚑ {Markup.Escape(w.Watcher)}: {Markup.Escape(Format.OneLine(w.Message, 200))}[/]");
+                break;
+            case Nudged n:
+                Line($"  [yellow]⚑ [[{Markup.Escape(n.Watcher)}]][/] {Markup.Escape(Format.OneLine(n.Message, 220))}");
+                break;
+            case Compacted c:
+                Line($"  [magenta]⟲ context compacted:[/] [grey]{c.RemovedMessages} messages removed, ~{Format.Tokens(c.TokensBefore)} → ~{Format.Tokens(c.TokensAfter)} tokens[/]");
+                break;
+            case Exited x:
+                Line($"[green]■ exit:[/] {Markup.Escape(Format.OneLine(x.Summary, 300))}");
+                break;
+            case Paused p:
+                Line($"[yellow]■ paused by {Markup.Escape(p.Watcher)}:[/] {Markup.Escape(p.Reason)}");
+                break;
+            case Aborted a:
+                Line($"[red]■ aborted by {Markup.Escape(a.Watcher)}:[/] {Markup.Escape(a.Reason)}");
+                break;
+            case StepLimitReached l:
+                Line($"[yellow]■ step limit ({l.MaxSteps}) reached[/]");
+                break;
+            case Interrupted:
+                Line("[yellow]■ interrupted; state saved[/]");
+                break;
+            case ErrorOccurred err:
+                Line($"[red]■ error:[/] {Markup.Escape(err.Message)}");
+                break;
+        }
+    }
+
+    public void OnStream(EngineEvent e)
+    {
+        if (!showText)
+        {
+            return;
+        }
+        switch (e)
+        {
+            case ReasoningDelta r:
+                if (!_inReasoning)
+                {
+                    EndText();
+                    console.Markup("  [grey italic]thinking:[/] ");
+                    _inReasoning = true;
+                }
+                console.Markup($"[grey italic]{Markup.Escape(r.Text)}[/]");
+                break;
+            case TextDelta t:
+                if (!_inText)
+                {
+                    EndText();
+                    console.Markup("  [bold]orchestrator:[/] ");
+                    _inText = true;
+                }
+                console.Write(t.Text);
+                break;
+            case ModelCallCompleted:
+                EndText();
+                break;
+        }
+    }
+
+    private void Line(string markup)
+    {
+        EndText();
+        console.MarkupLine(markup);
+    }
+
+    private void EndText()
+    {
+        if (_inText || _inReasoning)
+        {
+            console.WriteLine();
+            _inText = false;
+            _inReasoning = false;
+        }
+    }
+
+    private static string Arguments(ToolCalled c)
+    {
+        if (c.Arguments.ValueKind != System.Text.Json.JsonValueKind.Object)
+        {
+            return "";
+        }
+        var parts = new List<string>();
+        foreach (var p in c.Arguments.EnumerateObject())
+        {
+            var value = p.Value.ValueKind == System.Text.Json.JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText();
+            parts.Add($"{p.Name}={Format.OneLine(value, 90)}");
+        }
+        return string.Join(" ", parts);
+    }
+}

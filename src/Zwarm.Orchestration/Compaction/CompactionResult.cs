@@ -1,0 +1,6 @@
+using Microsoft.Extensions.AI;
+
+namespace Zwarm.Orchestration.Compaction;
+
+/// <summary>The conversation after compaction, and what was dropped.</summary>
+public sealed record CompactionResult(IReadOnlyList<ChatMessage> Messages, int RemovedMessages, int TokensBefore, int TokensAfter);

@@ -1,0 +1,65 @@
+// What each tool returns to the model, as JSON (snake_case through ToolJsonContext). One file for the family: these
+// records are the tools' wire format, read together when changing what the model sees.
+using Zwarm.Core.Events;
+
+namespace Zwarm.Orchestration.Tools;
+
+public sealed record ToolErrorResult(string Error, string? Hint = null);
+
+public sealed record DelegateResult(string SessionId, string Status, string Adapter, string? Model, string WorkingDir,
+    string Sandbox, int RunningSessions, int MaxRunningSessions, string Next);
+
+public sealed record ConverseResult(string SessionId, int Turn, string Status, string Next);
+
+public sealed record TokenCounts(long Input, long CachedInput, long Output);
+
+public sealed record TurnSummary(int Turn, string Status, int? ExitCode, string? Error, string Prompt);
+
+public sealed record SessionReport
+{
+    public required string Id { get; init; }
+    public required string Status { get; init; }
+    public string Adapter { get; init; } = "";
+    public string? Model { get; init; }
+    public string Task { get; init; } = "";
+    public string WorkingDir { get; init; } = "";
+    public string? Sandbox { get; init; }
+    public int Turns { get; init; }
+    /// <summary>The full final reply of the latest turn (null while it runs).</summary>
+    public string? LastReply { get; init; }
+    /// <summary>While running: what the agent is doing now.</summary>
+    public string? Activity { get; init; }
+    public string? Error { get; init; }
+    public int? ExitCode { get; init; }
+    public TokenCounts Tokens { get; init; } = new(0, 0, 0);
+    public decimal? CostUsd { get; init; }
+    /// <summary>Commands the agent ran in the latest turn.</summary>
+    public int Commands { get; init; }
+    /// <summary>Paths the agent changed in the latest turn (add/update/delete).</summary>
+    public IReadOnlyList<string> FilesChanged { get; init; } = [];
+    public string? Source { get; init; }
+    public string UpdatedAt { get; init; } = "";
+    public IReadOnlyList<TurnSummary> TurnHistory { get; init; } = [];
+}
+
+public sealed record PeekResult(string Id, string Status, int Turn, string? Preview, string? Activity, string? Error, string Updated);
+
+public sealed record TrajectoryResult(string Id, string Status, int Turns, IReadOnlyList<TrajectoryStep> Steps, int OmittedSteps,
+    bool Full);
+
+public sealed record SessionRow(string Id, string Status, string Adapter, int Turns, string Task, string? LastReplyPreview,
+    long InputTokens, long OutputTokens, decimal? CostUsd, bool NeedsAttention, string? Attention, string? Source);
+
+public sealed record ListResult(IReadOnlyList<SessionRow> Sessions, IReadOnlyDictionary<string, int> Counts,
+    IReadOnlyList<string> NeedsAttention, string Scope, int MaxRunningSessions);
+
+public sealed record EndResult(string Id, string Status, string Outcome, bool Deleted, string? Reason);
+
+public sealed record WaitReport(bool TimedOut, double WaitedSeconds, string Mode, IReadOnlyList<SessionRow> Sessions,
+    IReadOnlyList<string> Stopped, IReadOnlyList<string> StillRunning, string? Next);
+
+public sealed record SleepResult(double SleptSeconds, int Running, int Stopped, IReadOnlyList<string> NeedsAttention);
+
+public sealed record BashResult(int? ExitCode, string Stdout, string Stderr, bool TimedOut, double DurationSeconds, bool Truncated);
+
+public sealed record ExitResult(bool Ok, string Summary, IReadOnlyList<string> StillRunning);
