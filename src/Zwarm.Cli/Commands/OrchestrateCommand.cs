@@ -128,9 +128,9 @@ internal static class OrchestrateCommand
             InstanceStatus.Failed or InstanceStatus.Aborted => "red",
             _ => "yellow",
         };
-        console.MarkupLine($"[bold]instance {Markup.Escape(result.InstanceId)}[/] [{colour}]{result.Status.ToName()}[/] after {result.RunSteps} steps" +
+        console.MarkupLine($"[bold]instance {Markup.Escape(result.InstanceId)}[/] [{colour}]{result.Status.ToName()}[/] after {result.RunSteps} step{(result.RunSteps == 1 ? "" : "s")}" +
             $" · orchestrator {Format.Tokens(result.Usage.TotalTokens)} tokens {Format.Cost(result.CostUsd)}" +
-            $" · {result.Sessions.Count} sessions {Format.Cost(result.Sessions.Sum(s => s.CostUsd ?? 0m))}");
+            $" · {result.Sessions.Count} session{(result.Sessions.Count == 1 ? "" : "s")} {Format.Cost(result.Sessions.Sum(s => s.CostUsd ?? 0m))}");
         if (result.Summary is { } summary)
         {
             ctx.Terminal.Out.WriteLine(summary.TrimEnd());
