@@ -9,18 +9,25 @@ internal sealed class PilotInput(ILineReader reader)
 {
     public const string Fence = "\"\"\"";
 
-    /// <summary>The next message (possibly several lines), or null at the end of input.</summary>
-    public async Task<string?> ReadAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// The next input, or null at the end of input. <c>Block</c>: it came between fences, so it is a message even
+    /// when it starts with ':'.
+    /// </summary>
+    public async Task<(string Text, bool Block)?> ReadAsync(CancellationToken cancellationToken)
     {
         var line = await reader.ReadLineAsync(cancellationToken).ConfigureAwait(false);
-        if (line is null || !line.TrimStart().StartsWith(Fence, StringComparison.Ordinal))
+        if (line is null)
         {
-            return line;
+            return null;
+        }
+        if (!line.TrimStart().StartsWith(Fence, StringComparison.Ordinal))
+        {
+            return (line, false);
         }
         var first = line.TrimStart()[Fence.Length..];
         if (first.TrimEnd().EndsWith(Fence, StringComparison.Ordinal))
         {
-            return first.TrimEnd()[..^Fence.Length];
+            return (first.TrimEnd()[..^Fence.Length], true);
         }
         var lines = new List<string>();
         if (first.Trim().Length > 0)
@@ -42,7 +49,7 @@ internal sealed class PilotInput(ILineReader reader)
                 {
                     lines.Add(last);
                 }
-                return string.Join('\n', lines);
+                return (string.Join('\n', lines), true);
             }
             lines.Add(next);
         }

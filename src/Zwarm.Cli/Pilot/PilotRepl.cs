@@ -21,7 +21,7 @@ internal sealed partial class PilotRepl(Terminal terminal, PilotSession session,
     {
         if (!string.IsNullOrWhiteSpace(firstMessage))
         {
-            await HandleAsync(firstMessage, cancellationToken);
+            await HandleAsync(firstMessage, block: true, cancellationToken);
         }
         while (!_quit && !cancellationToken.IsCancellationRequested)
         {
@@ -29,7 +29,7 @@ internal sealed partial class PilotRepl(Terminal terminal, PilotSession session,
             {
                 return ExitCodes.Interrupted;
             }
-            string? line;
+            (string Text, bool Block)? line;
             try
             {
                 line = await input.ReadAsync(cancellationToken);
@@ -39,11 +39,11 @@ internal sealed partial class PilotRepl(Terminal terminal, PilotSession session,
                 FailureReport.Write(terminal, e);
                 continue;
             }
-            if (line is null)
+            if (line is not { } read)
             {
                 break;
             }
-            await HandleAsync(line, cancellationToken);
+            await HandleAsync(read.Text, read.Block, cancellationToken);
         }
         if (cancellationToken.IsCancellationRequested)
         {
@@ -68,7 +68,7 @@ internal sealed partial class PilotRepl(Terminal terminal, PilotSession session,
         }
     }
 
-    private async Task HandleAsync(string line, CancellationToken cancellationToken)
+    private async Task HandleAsync(string line, bool block, CancellationToken cancellationToken)
     {
         var text = line.Trim();
         if (text.Length == 0)
@@ -77,7 +77,7 @@ internal sealed partial class PilotRepl(Terminal terminal, PilotSession session,
         }
         try
         {
-            if (text.StartsWith(':') && !line.Contains('\n'))
+            if (text.StartsWith(':') && !block)
             {
                 await CommandAsync(text, cancellationToken);
             }
@@ -102,6 +102,11 @@ internal sealed partial class PilotRepl(Terminal terminal, PilotSession session,
 
     private async Task TurnAsync(string message, CancellationToken cancellationToken)
     {
+        if (!interactive)
+        {
+            // Piped input is not on the screen: echo it, so the output reads as the conversation it was.
+            renderer.Line($"[bold blue]you:[/] {Spectre.Console.Markup.Escape(message.Trim())}");
+        }
         using var turn = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         lock (_gate)
         {
