@@ -64,7 +64,7 @@ internal sealed partial class PilotRepl
             case "help":
                 foreach (var (_, usage, help) in Commands)
                 {
-                    renderer.Line($"  [bold]{Spectre.Console.Markup.Escape(usage),-18}[/] {Spectre.Console.Markup.Escape(help)}");
+                    renderer.Line($"  [bold]{Spectre.Console.Markup.Escape(usage.PadRight(18))}[/] {Spectre.Console.Markup.Escape(help)}");
                 }
                 renderer.Line("  [grey]Anything else is a message to the pilot. Between two \"\"\" lines: a message of several lines.[/]");
                 break;

@@ -79,10 +79,6 @@ public sealed partial class PilotSession : IDisposable
         var (live, dropped) = Conversation.BeginTurn();
         var compacted = Compact(live);
         var turn = Conversation.Head + 1;
-        if (string.IsNullOrEmpty(State.Task))
-        {
-            State = State with { Task = message };
-        }
         Emit(new UserMessage(turn, message));
         var before = live.Count;
         var steps = 0;
@@ -128,6 +124,11 @@ public sealed partial class PilotSession : IDisposable
         if (end is PilotTurnEnd.Answered or PilotTurnEnd.StepLimit || live.Count > before + 1)
         {
             _untranscribed.AddRange(live.Skip(before));
+            if (string.IsNullOrEmpty(State.Task))
+            {
+                // The first message kept names the conversation in `zwarm instances`.
+                State = State with { Task = message };
+            }
             checkpoint = Conversation.EndTurn(new Checkpoint
             {
                 Turn = turn,
