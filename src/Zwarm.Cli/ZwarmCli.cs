@@ -25,6 +25,7 @@ internal static class ZwarmCli
         ("clean", CleanCommand.Create),
         ("doctor", DoctorCommand.Create),
         ("orchestrate", OrchestrateCommand.Create),
+        (PilotCommand.Name, PilotCommand.Create),
         ("instances", InstancesCommand.Create),
         ("status", StatusCommand.Create),
         ("history", HistoryCommand.Create),
@@ -76,9 +77,9 @@ internal static class ZwarmCli
             Error = terminal.Err,
             EnableDefaultExceptionHandler = false,
         };
-        if (parse.CommandResult.Command.Name == InteractiveCommand.Name)
+        if (parse.CommandResult.Command.Name is InteractiveCommand.Name or PilotCommand.Name)
         {
-            // The REPL handles Ctrl-C itself (stop the running command, keep the REPL); System.CommandLine's
+            // The REPLs handle Ctrl-C themselves (stop the running command or turn, keep the REPL); System.CommandLine's
             // handler would cancel the whole REPL and end the process.
             config.ProcessTerminationTimeout = null;
         }

@@ -7,13 +7,13 @@ using Zwarm.Orchestration.Instances;
 
 namespace Zwarm.Cli.Commands;
 
-/// <summary>`zwarm instances`: every orchestrator run (instance) with its status, steps, spend and task.</summary>
+/// <summary>`zwarm instances`: every orchestrator run and pilot conversation (instance) with its status, steps, spend and task.</summary>
 internal static class InstancesCommand
 {
     public static Command Create(CommandActions actions)
     {
         var json = JsonFlag.Create();
-        var command = new Command("instances", "List orchestrator instances (runs of zwarm orchestrate)") { json };
+        var command = new Command("instances", "List instances: runs of zwarm orchestrate and conversations of zwarm pilot") { json };
         actions.Set(command, (ctx, ct) =>
         {
             var (instances, problems) = new InstanceStore(ctx.Zwarm.StateDirectory).List();
@@ -29,12 +29,12 @@ internal static class InstancesCommand
             }
             if (views.Count == 0)
             {
-                ctx.Terminal.Note("no instances (start one with: zwarm orchestrate --task \"...\")");
+                ctx.Terminal.Note("no instances (start one with: zwarm orchestrate --task \"...\", or zwarm pilot)");
                 return Task.FromResult(ExitCodes.Success);
             }
             var now = ctx.Zwarm.Time.GetUtcNow();
             var table = new Table().Border(TableBorder.Simple);
-            foreach (var column in new[] { "ID", "STATUS", "STEPS", "RUNS", "SESSIONS", "MODEL", "TOKENS", "COST", "AGE", "TASK" })
+            foreach (var column in new[] { "ID", "KIND", "STATUS", "STEPS", "RUNS", "SESSIONS", "MODEL", "TOKENS", "COST", "AGE", "TASK" })
             {
                 table.AddColumn(column);
             }
@@ -42,6 +42,7 @@ internal static class InstancesCommand
             {
                 table.AddRow(
                     $"[bold]{Markup.Escape(v.Id)}[/]",
+                    Markup.Escape(v.Kind),
                     StatusMarkup(v.Status),
                     v.Steps.ToString(CultureInfo.InvariantCulture),
                     v.Runs.ToString(CultureInfo.InvariantCulture),

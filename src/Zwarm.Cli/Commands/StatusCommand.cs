@@ -6,14 +6,14 @@ using Zwarm.Orchestration.Instances;
 
 namespace Zwarm.Cli.Commands;
 
-/// <summary>`zwarm status`: an orchestrator instance (the newest by default) with its sessions as they are now.</summary>
+/// <summary>`zwarm status`: an instance (orchestrator run or pilot conversation; the newest by default) with its sessions as they are now.</summary>
 internal static class StatusCommand
 {
     public static Command Create(CommandActions actions)
     {
         var instance = new Option<string?>("--instance", "-i") { Description = "Instance id or prefix (default: the newest)" };
         var json = JsonFlag.Create();
-        var command = new Command("status", "Show an orchestrator instance and its sessions") { instance, json };
+        var command = new Command("status", "Show an instance (orchestrator run or pilot conversation) and its sessions") { instance, json };
         actions.Set(command, async (ctx, ct) =>
         {
             var store = new InstanceStore(ctx.Zwarm.StateDirectory);
@@ -30,7 +30,7 @@ internal static class StatusCommand
             var i = view.Instance;
             var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
             void Row(string k, string v) => grid.AddRow($"[grey]{k}[/]", v);
-            Row("instance", $"[bold]{Markup.Escape(i.Id)}[/]  {InstancesCommand.StatusMarkup(i.Status)}");
+            Row("instance", $"[bold]{Markup.Escape(i.Id)}[/]  {Markup.Escape(i.Kind)}  {InstancesCommand.StatusMarkup(i.Status)}");
             Row("task", Markup.Escape(Format.OneLine(i.Task, 300)));
             Row("model", Markup.Escape($"{i.Provider} {i.Model}"));
             Row("steps", Markup.Escape($"{i.Steps} over {i.Runs} run(s)"));

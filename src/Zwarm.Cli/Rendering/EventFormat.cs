@@ -24,7 +24,8 @@ internal static class EventFormat
             EventKinds.Watcher or EventKinds.Nudge or EventKinds.Pause or EventKinds.StepLimit or EventKinds.Interrupted => "yellow",
             EventKinds.Abort or EventKinds.Error => "red",
             EventKinds.Exit or EventKinds.RunEnded => "green",
-            EventKinds.StepStarted => "blue",
+            EventKinds.StepStarted or EventKinds.UserMessage => "blue",
+            EventKinds.TurnEnd or EventKinds.Rewind => "magenta",
             _ => "default",
         };
         return $"[{colour}]{Spectre.Console.Markup.Escape(kind.PadRight(12))}[/]";
@@ -53,6 +54,9 @@ internal static class EventFormat
             EventKinds.Error => $"{S(d, "source")}: {Format.OneLine(S(d, "message"), 160)}",
             EventKinds.RunEnded => $"{S(d, "status")} after {N(d, "run_steps")} steps ({N(d, "total_steps")} in all)" +
                 (S(d, "reason") is { Length: > 0 } r ? $": {Format.OneLine(r, 120)}" : ""),
+            EventKinds.UserMessage => $"T{N(d, "turn")} you: {Format.OneLine(S(d, "text"), 140)}",
+            EventKinds.TurnEnd => $"T{N(d, "turn")} {S(d, "end")} after {N(d, "turn_steps")} steps · {N(d, "messages")} messages",
+            EventKinds.Rewind => $"T{N(d, "from")} -> T{N(d, "to")} ({N(d, "messages")} messages)",
             _ => Format.OneLine(d.GetRawText(), 160),
         };
     }

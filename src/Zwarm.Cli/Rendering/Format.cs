@@ -61,5 +61,6 @@ internal static class Format
     public static string Source(string source) =>
         source == "user" ? "you"
         : source.StartsWith("orchestrator:", StringComparison.Ordinal) ? "orch:" + source["orchestrator:".Length..].PadRight(4)[..4].Trim()
+        : source.StartsWith("pilot:", StringComparison.Ordinal) ? "pilot:" + source["pilot:".Length..].PadRight(4)[..4].Trim()
         : OneLine(source, 10);
 }

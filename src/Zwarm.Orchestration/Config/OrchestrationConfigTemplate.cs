@@ -122,14 +122,20 @@ public static class OrchestrationConfigTemplate
         """;
 
     public const string Pilot = """
-        # `zwarm pilot`: you chat with an LLM that drives sessions for you. Unset LLM keys follow [orchestrator].
+        # `zwarm pilot`: you chat with an LLM that drives sessions for you, with checkpoints T1, T2, ... after each
+        # turn (:goto T<n> rewinds). Unset LLM keys follow [orchestrator]; naming another provider here starts from
+        # that provider's defaults. Its context window and compaction follow [orchestrator] too.
         [pilot]
-        # Model calls (with their tool calls) allowed for one of your messages.
+        # Model calls (with their tool calls) allowed for one of your messages (--max-steps-per-turn).
         # max_steps_per_turn = 25
-        # Offer the bash tool in pilot.
+        # Offer the read-only bash tool in pilot (--bash).
         # bash = false
         # provider = "openai"
         # model = ""
+        # base_url = ""
+        # api_key_env = ""
         # reasoning_effort = ""
+        # max_output_tokens = 0
+        # stream = true
         """;
 }

@@ -1,6 +1,7 @@
 // The closed family of events written to events.jsonl (one JSON object per line: ts, step, kind, then the kind's
 // fields) and handed to progress observers as the run goes. Kinds: run_started, resumed, step_started, llm_call,
-// tool_call, tool_result, watcher, nudge, compaction, pause, abort, exit, step_limit, interrupted, error, run_ended.
+// tool_call, tool_result, watcher, nudge, compaction, pause, abort, exit, step_limit, interrupted, error, run_ended,
+// and for pilot: user_message, turn_end, rewind.
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -23,6 +24,9 @@ namespace Zwarm.Orchestration.Instances;
 [JsonDerivedType(typeof(Interrupted), EventKinds.Interrupted)]
 [JsonDerivedType(typeof(ErrorOccurred), EventKinds.Error)]
 [JsonDerivedType(typeof(RunEnded), EventKinds.RunEnded)]
+[JsonDerivedType(typeof(UserMessage), EventKinds.UserMessage)]
+[JsonDerivedType(typeof(TurnEnded), EventKinds.TurnEnd)]
+[JsonDerivedType(typeof(Rewound), EventKinds.Rewind)]
 public abstract record InstanceEvent
 {
     [JsonPropertyName("ts"), JsonPropertyOrder(-2)] public DateTimeOffset Ts { get; init; }
@@ -176,6 +180,35 @@ public sealed record RunEnded(
     public override string Kind => EventKinds.RunEnded;
 }
 
+/// <summary>Pilot: the human's message that opens turn <paramref name="Turn"/>.</summary>
+public sealed record UserMessage(
+    [property: JsonPropertyName("turn")] int Turn,
+    [property: JsonPropertyName("text")] string Text) : InstanceEvent
+{
+    public override string Kind => EventKinds.UserMessage;
+}
+
+/// <summary>Pilot: a turn ended (answered, step_limit, interrupted, failed) and checkpoint T&lt;turn&gt; was taken.</summary>
+public sealed record TurnEnded(
+    [property: JsonPropertyName("turn")] int Turn,
+    [property: JsonPropertyName("end")] string End,
+    [property: JsonPropertyName("turn_steps")] int TurnSteps,
+    [property: JsonPropertyName("messages")] int Messages,
+    [property: JsonPropertyName("input_tokens")] long InputTokens,
+    [property: JsonPropertyName("output_tokens")] long OutputTokens) : InstanceEvent
+{
+    public override string Kind => EventKinds.TurnEnd;
+}
+
+/// <summary>Pilot: `:goto` moved the conversation from checkpoint <paramref name="From"/> to <paramref name="To"/>.</summary>
+public sealed record Rewound(
+    [property: JsonPropertyName("from")] int From,
+    [property: JsonPropertyName("to")] int To,
+    [property: JsonPropertyName("messages")] int Messages) : InstanceEvent
+{
+    public override string Kind => EventKinds.Rewind;
+}
+
 public static class EventKinds
 {
     public const string RunStarted = "run_started";
@@ -194,10 +227,13 @@ public static class EventKinds
     public const string Interrupted = "interrupted";
     public const string Error = "error";
     public const string RunEnded = "run_ended";
+    public const string UserMessage = "user_message";
+    public const string TurnEnd = "turn_end";
+    public const string Rewind = "rewind";
 
     public static IReadOnlyList<string> All { get; } =
     [
         RunStarted, Resumed, StepStarted, LlmCall, ToolCall, ToolResult, Watcher, Nudge, Compaction, Pause, Abort, Exit,
-        StepLimit, Interrupted, Error, RunEnded,
+        StepLimit, Interrupted, Error, RunEnded, UserMessage, TurnEnd, Rewind,
     ];
 }

@@ -10,10 +10,15 @@ public static class InstanceIds
 
     public const string SourcePrefix = "orchestrator:";
 
+    public const string PilotSourcePrefix = "pilot:";
+
     public static string New() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
 
     /// <summary>The session source of an instance: "orchestrator:&lt;id&gt;".</summary>
     public static string Source(string id) => SourcePrefix + id;
+
+    /// <summary>The session source of an instance of <paramref name="kind"/>: "orchestrator:&lt;id&gt;" or "pilot:&lt;id&gt;".</summary>
+    public static string Source(string id, InstanceKind kind) => (kind == InstanceKind.Pilot ? PilotSourcePrefix : SourcePrefix) + id;
 
     /// <summary>An error message when <paramref name="text"/> cannot be an instance id (or prefix), else null.</summary>
     public static string? Validate(string? text)

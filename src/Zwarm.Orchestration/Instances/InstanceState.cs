@@ -38,10 +38,16 @@ public sealed record InstanceState
     [JsonPropertyName("sessions")] public IReadOnlyList<string> Sessions { get; init; } = [];
     /// <summary>Latest turn of each session the model has read in full (for "needs attention").</summary>
     [JsonPropertyName("seen_turns")] public IReadOnlyDictionary<string, int> SeenTurns { get; init; } = new Dictionary<string, int>();
+    /// <summary>orchestrator or pilot: which command created it and may resume it.</summary>
+    [JsonPropertyName("kind")] public InstanceKind Kind { get; init; }
+    /// <summary>Pilot: the checkpoints T1..Tn of the conversation (T0, the bare system prompt, is implicit).</summary>
+    [JsonPropertyName("checkpoints")] public IReadOnlyList<Checkpoint>? Checkpoints { get; init; }
+    /// <summary>Pilot: the checkpoint the conversation stands at (below the last one after a `:goto`).</summary>
+    [JsonPropertyName("head")] public int? Head { get; init; }
     [JsonPropertyName("zwarm_schema")] public int Schema { get; init; } = CurrentSchema;
 
     /// <summary>The source recorded on the instance's sessions.</summary>
-    [JsonIgnore] public string Source => InstanceIds.Source(Id);
+    [JsonIgnore] public string Source => InstanceIds.Source(Id, Kind);
 
     /// <summary>
     /// The status as it really is: a state saved as running whose process is gone was interrupted (killed, crashed).

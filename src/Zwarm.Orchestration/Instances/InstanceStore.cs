@@ -164,7 +164,7 @@ public sealed class InstanceStore(string stateDirectory)
         if (idOrPrefix is null)
         {
             var newest = List().Instances.FirstOrDefault()
-                ?? throw new ZwarmException(ErrorKind.NotFound, "no orchestrator instances yet (start one with: zwarm orchestrate --task ...)");
+                ?? throw new ZwarmException(ErrorKind.NotFound, "no instances yet (start one with: zwarm orchestrate --task ..., or zwarm pilot)");
             return newest.Id;
         }
         if (InstanceIds.Validate(idOrPrefix) is { } problem)

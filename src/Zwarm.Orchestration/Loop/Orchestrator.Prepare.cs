@@ -81,6 +81,11 @@ public sealed partial class Orchestrator
         try
         {
             var state = _store.LoadOrThrow(id);
+            if (state.Kind == InstanceKind.Pilot)
+            {
+                throw new ZwarmException(ErrorKind.Conflict,
+                    $"instance {id} is a pilot conversation; continue it with: zwarm pilot --resume --instance {id}");
+            }
             if (state.Status == InstanceStatus.Completed && newInstruction is null)
             {
                 throw new ZwarmException(ErrorKind.Conflict,

@@ -14,13 +14,19 @@ internal sealed class EditorLineReader : ILineReader
     private readonly ReplHistory _history;
     private readonly IAnsiConsole _console;
 
-    public EditorLineReader(IAnsiConsole console, TabCompletion completion, ReplHistory history)
+    private readonly string _leaveHint;
+
+    /// <param name="prompt">Prompt markup (default "zwarm>").</param>
+    /// <param name="leaveHint">Shown when Ctrl-C is pressed on an empty line.</param>
+    public EditorLineReader(IAnsiConsole console, TabCompletion completion, ReplHistory history, string? prompt = null,
+        string leaveHint = "type quit or press Ctrl-D to leave")
     {
         _console = console;
         _history = history;
+        _leaveHint = leaveHint;
         _editor = new LineEditor(console, new ConsoleInputSource())
         {
-            Prompt = new LineEditorPrompt("[bold blue]zwarm[/]>"),
+            Prompt = new LineEditorPrompt(prompt ?? "[bold blue]zwarm[/]>"),
         };
         foreach (var line in history.Load())
         {
@@ -46,7 +52,7 @@ internal sealed class EditorLineReader : ILineReader
             }
             if (_signals.Interrupted)
             {
-                _console.MarkupLine("[grey](type quit or press Ctrl-D to leave)[/]");
+                _console.MarkupLine($"[grey]({Markup.Escape(_leaveHint)})[/]");
                 continue;
             }
             if (_signals.EndOfInput || line is null)

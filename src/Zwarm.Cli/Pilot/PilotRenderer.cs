@@ -1,0 +1,176 @@
+// What `zwarm pilot` shows: the model's reasoning (dim, can be hidden), its text and its tool calls as they stream,
+// the one-line status after each turn, and the views behind :status, :history and :sessions. All on stdout, which
+// is the conversation; errors go to stderr as one line each.
+using System.Text.Json;
+using Spectre.Console;
+using Zwarm.Cli.Rendering;
+using Zwarm.Orchestration.Instances;
+using Zwarm.Orchestration.Loop;
+using Zwarm.Orchestration.Pilot;
+
+namespace Zwarm.Cli.Pilot;
+
+internal sealed class PilotRenderer(IAnsiConsole console)
+{
+    private bool _inText;
+    private bool _inReasoning;
+
+    public bool ShowReasoning { get; set; } = true;
+
+    public void OnStream(EngineEvent e)
+    {
+        switch (e)
+        {
+            case ReasoningDelta r when ShowReasoning:
+                if (!_inReasoning)
+                {
+                    EndText();
+                    console.Markup("[grey italic]thinking:[/] ");
+                    _inReasoning = true;
+                }
+                console.Markup($"[grey italic]{Markup.Escape(r.Text)}[/]");
+                break;
+            case TextDelta t:
+                if (!_inText)
+                {
+                    EndText();
+                    console.Markup("[bold green]pilot:[/] ");
+                    _inText = true;
+                }
+                console.Write(t.Text);
+                break;
+            case ModelCallCompleted:
+                EndText();
+                break;
+            case ToolCallStarted c:
+                Line($"  [cyan]→ {Markup.Escape(c.Name)}[/] [grey]{Markup.Escape(Format.OneLine(Arguments(c.ArgumentsJson), 160))}[/]");
+                break;
+            case ToolCallCompleted r:
+                Line(r.Outcome.IsError
+                    ? $"    [red]✗ {Markup.Escape(Format.OneLine(r.Outcome.Summary, 180))}[/]"
+                    : $"    [green]✓[/] {Markup.Escape(Format.OneLine(r.Outcome.Summary, 180))}");
+                break;
+        }
+    }
+
+    /// <summary>After a turn: how it ended, its checkpoint, and the sessions' states and spend.</summary>
+    public void TurnEnded(PilotTurnResult result, PilotStatus status, IReadOnlyList<SessionSummary> sessions)
+    {
+        EndText();
+        switch (result.End)
+        {
+            case PilotTurnEnd.StepLimit:
+                console.MarkupLine($"[yellow]■ step limit of this turn reached ({result.Steps} model calls); say \"go on\" to continue[/]");
+                break;
+            case PilotTurnEnd.Interrupted:
+                console.MarkupLine(result.Checkpoint is null
+                    ? "[yellow]■ interrupted; nothing was kept (send the message again)[/]"
+                    : "[yellow]■ interrupted; what the turn did so far is kept[/]");
+                break;
+            case PilotTurnEnd.Failed when result.Checkpoint is null:
+                console.MarkupLine("[yellow]■ the message was not kept; send it again when the endpoint is back[/]");
+                break;
+        }
+        if (result.DroppedCheckpoints > 0)
+        {
+            console.MarkupLine($"[grey]({result.DroppedCheckpoints} later checkpoint(s) discarded)[/]");
+        }
+        if (result.CompactedCheckpoints > 0)
+        {
+            console.MarkupLine($"[magenta]⟲ context compacted: {result.CompactedCheckpoints} earlier checkpoint(s) can no longer be restored[/]");
+        }
+        var label = result.Checkpoint?.Label ?? Checkpoint.LabelOf(status.Head);
+        console.MarkupLine($"[blue]── {label}[/] [grey]{Markup.Escape(StatusLine(status, sessions))}[/]");
+    }
+
+    public static string StatusLine(PilotStatus status, IReadOnlyList<SessionSummary> sessions) =>
+        $"sessions: {Counts(sessions)} · pilot {Format.Tokens(status.Usage.TotalTokens)} tokens {Format.Cost(status.CostUsd)} · " +
+        $"sessions {Format.Tokens(sessions.Sum(s => s.InputTokens + s.OutputTokens))} tokens {Format.Cost(sessions.Sum(s => s.CostUsd ?? 0m))}";
+
+    private static string Counts(IReadOnlyList<SessionSummary> sessions) =>
+        $"{sessions.Count(s => !s.Status.IsStopped())} running · {sessions.Count(s => s.Status == SessionStatus.Completed)} completed · " +
+        $"{sessions.Count(s => s.Status is SessionStatus.Failed or SessionStatus.Killed)} failed/killed";
+
+    public void Status(PilotStatus status, IReadOnlyList<SessionSummary> sessions)
+    {
+        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
+        void Row(string k, string v) => grid.AddRow($"[grey]{k}[/]", Markup.Escape(v));
+        Row("instance", status.InstanceId);
+        Row("model", status.Endpoint);
+        Row("checkpoint", $"{Checkpoint.LabelOf(status.Head)} of {Checkpoint.LabelOf(status.Latest)} · {status.Messages} messages");
+        Row("steps", $"{status.Steps} model calls in all");
+        var percent = status.ContextWindow > 0 ? 100.0 * status.ContextTokens / status.ContextWindow : 0;
+        Row("context", $"~{Format.Tokens(status.ContextTokens)} of {Format.Tokens(status.ContextWindow)} tokens ({percent:0.#}%)".Replace(',', '.'));
+        Row("spend", $"pilot {Format.Tokens(status.Usage.InputTokens)} in / {Format.Tokens(status.Usage.OutputTokens)} out {Format.Cost(status.CostUsd)} · " +
+            $"sessions {Format.Tokens(sessions.Sum(s => s.InputTokens + s.OutputTokens))} tokens {Format.Cost(sessions.Sum(s => s.CostUsd ?? 0m))}");
+        Row("sessions", Counts(sessions));
+        console.Write(grid);
+    }
+
+    /// <summary>The last <paramref name="count"/> entries of the conversation (all when null).</summary>
+    public void History(IReadOnlyList<ConversationEntry> entries, int? count)
+    {
+        if (entries.Count == 0)
+        {
+            console.MarkupLine("[grey](the conversation is empty)[/]");
+            return;
+        }
+        var shown = count is { } n && entries.Count > n ? entries.Skip(entries.Count - n) : entries;
+        foreach (var e in shown)
+        {
+            var label = $"[grey]{Checkpoint.LabelOf(e.Turn),-4}[/]";
+            console.MarkupLine(e.Kind switch
+            {
+                EntryKind.User => $"{label} [bold blue]you:[/] {Markup.Escape(Format.OneLine(e.Text, 200))}",
+                EntryKind.Assistant => $"{label} [bold green]pilot:[/] {Markup.Escape(Format.OneLine(e.Text, 200))}",
+                EntryKind.ToolCall => $"{label}   [cyan]→ {Markup.Escape(e.Name ?? "?")}[/] [grey]{Markup.Escape(Format.OneLine(Arguments(e.Text), 150))}[/]",
+                _ => $"{label}     [grey]{Markup.Escape(Format.OneLine(e.Text, 150))}[/]",
+            });
+        }
+    }
+
+    public void Sessions(IReadOnlyList<SessionSummary> sessions, DateTimeOffset now)
+    {
+        if (sessions.Count == 0)
+        {
+            console.MarkupLine("[grey](no sessions yet)[/]");
+            return;
+        }
+        console.Write(SessionTable.Build(sessions, now));
+    }
+
+    public void Line(string markup)
+    {
+        EndText();
+        console.MarkupLine(markup);
+    }
+
+    private void EndText()
+    {
+        if (_inText || _inReasoning)
+        {
+            console.WriteLine();
+            _inText = false;
+            _inReasoning = false;
+        }
+    }
+
+    /// <summary>"task=write the file model=gpt-5" from a call's JSON arguments.</summary>
+    internal static string Arguments(string json)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(json);
+            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return json;
+            }
+            return string.Join(" ", doc.RootElement.EnumerateObject().Select(p =>
+                $"{p.Name}={Format.OneLine(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText(), 90)}"));
+        }
+        catch (JsonException)
+        {
+            return json;
+        }
+    }
+}
