@@ -1,7 +1,6 @@
 // What `zwarm pilot` shows: the model's reasoning (dim, can be hidden), its text and its tool calls as they stream,
 // the one-line status after each turn, and the views behind :status, :history and :sessions. All on stdout, which
 // is the conversation; errors go to stderr as one line each.
-using System.Text.Json;
 using Spectre.Console;
 using Zwarm.Cli.Rendering;
 using Zwarm.Orchestration.Instances;
@@ -12,8 +11,7 @@ namespace Zwarm.Cli.Pilot;
 
 internal sealed class PilotRenderer(IAnsiConsole console)
 {
-    private bool _inText;
-    private bool _inReasoning;
+    private readonly StreamedReply _reply = new(console, "[bold green]pilot:[/]");
 
     public bool ShowReasoning { get; set; } = true;
 
@@ -22,33 +20,19 @@ internal sealed class PilotRenderer(IAnsiConsole console)
         switch (e)
         {
             case ReasoningDelta r when ShowReasoning:
-                if (!_inReasoning)
-                {
-                    EndText();
-                    console.Markup("[grey italic]thinking:[/] ");
-                    _inReasoning = true;
-                }
-                console.Markup($"[grey italic]{Markup.Escape(r.Text)}[/]");
+                _reply.Reasoning(r.Text);
                 break;
             case TextDelta t:
-                if (!_inText)
-                {
-                    EndText();
-                    console.Markup("[bold green]pilot:[/] ");
-                    _inText = true;
-                }
-                console.Write(t.Text);
+                _reply.Text(t.Text);
                 break;
             case ModelCallCompleted:
-                EndText();
+                _reply.End();
                 break;
             case ToolCallStarted c:
-                Line($"  [cyan]→ {Markup.Escape(c.Name)}[/] [grey]{Markup.Escape(Format.OneLine(Arguments(c.ArgumentsJson), 160))}[/]");
+                Line(StreamedReply.ToolCallMarkup(c.Name, StreamedReply.Arguments(c.ArgumentsJson)));
                 break;
             case ToolCallCompleted r:
-                Line(r.Outcome.IsError
-                    ? $"    [red]✗ {Markup.Escape(Format.OneLine(r.Outcome.Summary, 180))}[/]"
-                    : $"    [green]✓[/] {Markup.Escape(Format.OneLine(r.Outcome.Summary, 180))}");
+                Line(StreamedReply.ToolResultMarkup(r.Outcome.IsError, r.Outcome.Summary));
                 break;
         }
     }
@@ -123,7 +107,7 @@ internal sealed class PilotRenderer(IAnsiConsole console)
             {
                 EntryKind.User => $"{label} [bold blue]you:[/] {Markup.Escape(Format.OneLine(e.Text, 200))}",
                 EntryKind.Assistant => $"{label} [bold green]pilot:[/] {Markup.Escape(Format.OneLine(e.Text, 200))}",
-                EntryKind.ToolCall => $"{label}   [cyan]→ {Markup.Escape(e.Name ?? "?")}[/] [grey]{Markup.Escape(Format.OneLine(Arguments(e.Text), 150))}[/]",
+                EntryKind.ToolCall => $"{label}   [cyan]→ {Markup.Escape(e.Name ?? "?")}[/] [grey]{Markup.Escape(Format.OneLine(StreamedReply.Arguments(e.Text), 150))}[/]",
                 _ => $"{label}     [grey]{Markup.Escape(Format.OneLine(e.Text, 150))}[/]",
             });
         }
@@ -139,38 +123,7 @@ internal sealed class PilotRenderer(IAnsiConsole console)
         console.Write(SessionTable.Build(sessions, now));
     }
 
-    public void Line(string markup)
-    {
-        EndText();
-        console.MarkupLine(markup);
-    }
+    public void Line(string markup) => _reply.Line(markup);
 
-    private void EndText()
-    {
-        if (_inText || _inReasoning)
-        {
-            console.WriteLine();
-            _inText = false;
-            _inReasoning = false;
-        }
-    }
-
-    /// <summary>"task=write the file model=gpt-5" from a call's JSON arguments.</summary>
-    internal static string Arguments(string json)
-    {
-        try
-        {
-            using var doc = JsonDocument.Parse(json);
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return json;
-            }
-            return string.Join(" ", doc.RootElement.EnumerateObject().Select(p =>
-                $"{p.Name}={Format.OneLine(p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText(), 90)}"));
-        }
-        catch (JsonException)
-        {
-            return json;
-        }
-    }
+    private void EndText() => _reply.End();
 }

@@ -9,8 +9,7 @@ namespace Zwarm.Cli.Rendering;
 
 internal sealed class OrchestratorProgress(IAnsiConsole console, bool showText = true)
 {
-    private bool _inText;
-    private bool _inReasoning;
+    private readonly StreamedReply _reply = new(console, "[bold]orchestrator:[/]", "  ");
 
     public void OnEvent(InstanceEvent e)
     {
@@ -33,12 +32,10 @@ internal sealed class OrchestratorProgress(IAnsiConsole console, bool showText =
                 Line($"[blue]── step {s.Step.ToString(CultureInfo.InvariantCulture)}[/] [grey]({s.StepsLeft} left) · {Markup.Escape(string.Join(" · ", parts))}[/]");
                 break;
             case ToolCalled c:
-                Line($"  [cyan]→ {Markup.Escape(c.Name)}[/] [grey]{Markup.Escape(Format.OneLine(Arguments(c), 160))}[/]");
+                Line(StreamedReply.ToolCallMarkup(c.Name, StreamedReply.Arguments(c.Arguments)));
                 break;
             case ToolReturned r:
-                Line(r.IsError
-                    ? $"    [red]✗ {Markup.Escape(Format.OneLine(r.Summary, 180))}[/]"
-                    : $"    [green]✓[/] {Markup.Escape(Format.OneLine(r.Summary, 180))}");
+                Line(StreamedReply.ToolResultMarkup(r.IsError, r.Summary));
                 break;
             case WatcherChecked w when w.Action is not "continue" and not "nudge":
                 Line($"  [yellow]⚑ {Markup.Escape(w.Watcher)}: {Markup.Escape(w.Action.ToUpperInvariant())}[/] {Markup.Escape(Format.OneLine(w.Message, 200))}");
@@ -82,57 +79,16 @@ internal sealed class OrchestratorProgress(IAnsiConsole console, bool showText =
         switch (e)
         {
             case ReasoningDelta r:
-                if (!_inReasoning)
-                {
-                    EndText();
-                    console.Markup("  [grey italic]thinking:[/] ");
-                    _inReasoning = true;
-                }
-                console.Markup($"[grey italic]{Markup.Escape(r.Text)}[/]");
+                _reply.Reasoning(r.Text);
                 break;
             case TextDelta t:
-                if (!_inText)
-                {
-                    EndText();
-                    console.Markup("  [bold]orchestrator:[/] ");
-                    _inText = true;
-                }
-                console.Write(t.Text);
+                _reply.Text(t.Text);
                 break;
             case ModelCallCompleted:
-                EndText();
+                _reply.End();
                 break;
         }
     }
 
-    private void Line(string markup)
-    {
-        EndText();
-        console.MarkupLine(markup);
-    }
-
-    private void EndText()
-    {
-        if (_inText || _inReasoning)
-        {
-            console.WriteLine();
-            _inText = false;
-            _inReasoning = false;
-        }
-    }
-
-    private static string Arguments(ToolCalled c)
-    {
-        if (c.Arguments.ValueKind != System.Text.Json.JsonValueKind.Object)
-        {
-            return "";
-        }
-        var parts = new List<string>();
-        foreach (var p in c.Arguments.EnumerateObject())
-        {
-            var value = p.Value.ValueKind == System.Text.Json.JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText();
-            parts.Add($"{p.Name}={Format.OneLine(value, 90)}");
-        }
-        return string.Join(" ", parts);
-    }
+    private void Line(string markup) => _reply.Line(markup);
 }

@@ -188,18 +188,13 @@ public sealed partial class Orchestrator(OrchestratorSetup setup)
                 var usage = ChatEngine.ToTokenUsage(done.Response.Usage);
                 run.Usage += usage;
                 run.LastInputTokens = done.Response.Usage?.InputTokenCount;
-                var calls = done.Response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Count();
-                var text = done.Response.Text;
-                Emit(run, new LlmCalled(done.Response.ModelId ?? setup.Endpoint.Model, usage.InputTokens, usage.CachedInputTokens,
-                    usage.OutputTokens, usage.ReasoningOutputTokens, (long)done.Duration.TotalMilliseconds,
-                    done.Response.FinishReason?.Value, string.IsNullOrEmpty(text) ? null : Cut(text, 8000), calls));
+                Emit(run, EngineEventRecords.LlmCall(done, setup.Endpoint.Model));
                 break;
             case ToolCallStarted started:
-                Emit(run, new ToolCalled(started.CallId, started.Name, ParseJson(started.ArgumentsJson)));
+                Emit(run, EngineEventRecords.ToolCall(started));
                 break;
             case ToolCallCompleted completed:
-                Emit(run, new ToolReturned(completed.CallId, completed.Name, completed.Outcome.IsError, completed.Outcome.Summary,
-                    Cut(completed.Outcome.ResultJson, 8000), (long)completed.Duration.TotalMilliseconds, completed.Outcome.SessionIds));
+                Emit(run, EngineEventRecords.ToolResult(completed));
                 break;
         }
         setup.OnStream?.Invoke(e);
@@ -270,20 +265,4 @@ public sealed partial class Orchestrator(OrchestratorSetup setup)
 
     private static string Fingerprint(IReadOnlyList<SessionSummary> sessions) =>
         string.Join(";", sessions.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => $"{s.Id}:{s.Status.ToName()}:{s.Turns}"));
-
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max] + "…";
-
-    private static System.Text.Json.JsonElement ParseJson(string json)
-    {
-        try
-        {
-            using var doc = System.Text.Json.JsonDocument.Parse(json);
-            return doc.RootElement.Clone();
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            using var doc = System.Text.Json.JsonDocument.Parse("{}");
-            return doc.RootElement.Clone();
-        }
-    }
 }

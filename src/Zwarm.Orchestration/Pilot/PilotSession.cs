@@ -241,24 +241,18 @@ public sealed partial class PilotSession : IDisposable
         switch (e)
         {
             case ModelCallCompleted done:
-                var usage = ChatEngine.ToTokenUsage(done.Response.Usage);
                 State = State with { Steps = State.Steps + 1 };
-                var text = done.Response.Text;
-                Emit(new LlmCalled(done.Response.ModelId ?? _setup.Endpoint.Model, usage.InputTokens, usage.CachedInputTokens,
-                    usage.OutputTokens, usage.ReasoningOutputTokens, (long)done.Duration.TotalMilliseconds,
-                    done.Response.FinishReason?.Value, string.IsNullOrEmpty(text) ? null : Cut(text, 8000),
-                    done.Response.Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Count()));
+                Emit(EngineEventRecords.LlmCall(done, _setup.Endpoint.Model));
                 break;
             case ToolCallStarted started:
-                Emit(new ToolCalled(started.CallId, started.Name, ParseJson(started.ArgumentsJson)));
+                Emit(EngineEventRecords.ToolCall(started));
                 break;
             case ToolCallCompleted completed:
                 if (completed.Name == ToolNames.Delegate && !completed.Outcome.IsError)
                 {
                     State = State with { Sessions = [.. State.Sessions, .. completed.Outcome.SessionIds.Except(State.Sessions)] };
                 }
-                Emit(new ToolReturned(completed.CallId, completed.Name, completed.Outcome.IsError, completed.Outcome.Summary,
-                    Cut(completed.Outcome.ResultJson, 8000), (long)completed.Duration.TotalMilliseconds, completed.Outcome.SessionIds));
+                Emit(EngineEventRecords.ToolResult(completed));
                 break;
         }
     }
@@ -271,20 +265,4 @@ public sealed partial class PilotSession : IDisposable
     }
 
     private decimal? Cost() => _setup.Sessions.Prices.Cost(_setup.Endpoint.Model, _usage);
-
-    private static string Cut(string text, int max) => text.Length <= max ? text : text[..max] + "…";
-
-    private static System.Text.Json.JsonElement ParseJson(string json)
-    {
-        try
-        {
-            using var doc = System.Text.Json.JsonDocument.Parse(json);
-            return doc.RootElement.Clone();
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            using var doc = System.Text.Json.JsonDocument.Parse("{}");
-            return doc.RootElement.Clone();
-        }
-    }
 }

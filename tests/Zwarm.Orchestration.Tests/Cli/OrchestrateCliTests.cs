@@ -1,66 +1,15 @@
 // The commands as a user runs them (in-process, through the real command line parser): orchestrate with a task from
 // a flag, a file or stdin; its exit codes; --resume; and instances / status / history reading what it left.
 using System.Text.Json;
-using Zwarm.Cli;
 using Zwarm.Cli.Infrastructure;
-using Zwarm.Core.Config;
 using Zwarm.Orchestration.Tests.Support;
 using Zwarm.ScriptedModels;
 using Zwarm.ScriptedModels.Scripting;
 
 namespace Zwarm.Orchestration.Tests.Cli;
 
-public sealed class OrchestrateCliTests : IDisposable
+public sealed class OrchestrateCliTests() : CliTestBase("zwarm-orch-cli-")
 {
-    private readonly CancellationToken _ct = TestTimeout.After(90);
-    private readonly TempDir _dir = new("zwarm-orch-cli-");
-
-    public OrchestrateCliTests()
-    {
-        Directory.CreateDirectory(StateDir);
-        Environment = new Dictionary<string, string?>(ZwarmContext.CaptureEnvironment())
-        {
-            ["ZWARM_STATE_DIR"] = StateDir,
-            ["FAKE_AGENT_HOME"] = _dir.Combine("fake-home"),
-            ["OPENAI_API_KEY"] = "test-key",
-            ["NO_COLOR"] = "1",
-            ["OPENAI_BASE_URL"] = null,
-        };
-    }
-
-    private string WorkDir => _dir.Combine("work");
-
-    private string StateDir => _dir.Combine("work", ".zwarm");
-
-    private Dictionary<string, string?> Environment { get; }
-
-    public void Dispose()
-    {
-        RunAsync(null, "kill", "--all").GetAwaiter().GetResult();
-        _dir.Dispose();
-    }
-
-    private void Configure(ScriptedModelServer server, string extra = "") => File.WriteAllText(Path.Combine(StateDir, "config.toml"), $"""
-        [executor]
-        kill_grace_seconds = 1
-        [adapters.codex]
-        executable = "{OrchestrationWorld.FakeAgentPath}"
-        [orchestrator]
-        base_url = "{server.OpenAIBaseUrl}"
-        model = "gpt-test"
-        max_retries = 0
-        {extra}
-        """);
-
-    private async Task<(int Code, string Out, string Err)> RunAsync(string? stdin, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var terminal = new Terminal(output, error, colors: false, stdin is null ? null : new StringReader(stdin));
-        var code = await ZwarmCli.RunAsync(args, terminal, new ContextFactory(Environment, WorkDir), _ct);
-        return (code, output.ToString(), error.ToString());
-    }
-
     [Fact]
     public async Task Orchestrate_with_a_task_runs_to_exit_and_prints_a_json_summary()
     {
@@ -68,7 +17,7 @@ public sealed class OrchestrateCliTests : IDisposable
             .Call("delegate", """{"task":"write it @write=done.txt"}""")
             .Call("wait_for_sessions", """{"timeout_seconds":60}""")
             .Call("exit", """{"summary":"done.txt written"}""");
-        await using var server = await ScriptedModelServer.StartAsync(script.ToModelScript(), _ct);
+        await using var server = await ScriptedModelServer.StartAsync(script.ToModelScript(), Ct);
         Configure(server);
 
         var (code, stdout, stderr) = await RunAsync(null, "orchestrate", "--task", "write done.txt", "--json");
@@ -91,9 +40,9 @@ public sealed class OrchestrateCliTests : IDisposable
     public async Task The_task_can_come_from_stdin_or_a_file_and_without_one_it_is_a_usage_error()
     {
         var script = new OrchestratorScript().Call("exit", """{"summary":"one"}""").Call("exit", """{"summary":"two"}""");
-        await using var server = await ScriptedModelServer.StartAsync(script.ToModelScript(), _ct);
+        await using var server = await ScriptedModelServer.StartAsync(script.ToModelScript(), Ct);
         Configure(server);
-        var file = _dir.Combine("task.md");
+        var file = Dir.Combine("task.md");
         File.WriteAllText(file, "task from a file");
 
         var piped = await RunAsync("task from stdin\n", "orchestrate");
@@ -118,7 +67,7 @@ public sealed class OrchestrateCliTests : IDisposable
             .Call("delegate", """{"task":"first @write=one.txt"}""")
             .Call("wait_for_sessions", """{"timeout_seconds":60}""")
             .Call("exit", """{"summary":"finished after resume"}""");
-        await using var server = await ScriptedModelServer.StartAsync(script.ToModelScript(), _ct);
+        await using var server = await ScriptedModelServer.StartAsync(script.ToModelScript(), Ct);
         Configure(server);
 
         var first = await RunAsync(null, "orchestrate", "--task", "two steps", "--max-steps", "1", "--json", "--instance", "demo-run");
@@ -159,7 +108,7 @@ public sealed class OrchestrateCliTests : IDisposable
     [Fact]
     public async Task A_failing_model_server_exits_10_with_one_line_and_a_missing_key_exits_8()
     {
-        await using var server = await ScriptedModelServer.StartAsync(ModelScript.Always(Reply.ServerError("boom")), _ct);
+        await using var server = await ScriptedModelServer.StartAsync(ModelScript.Always(Reply.ServerError("boom")), Ct);
         Configure(server);
 
         var failed = await RunAsync(null, "orchestrate", "--task", "x");
@@ -180,7 +129,7 @@ public sealed class OrchestrateCliTests : IDisposable
     [Fact]
     public async Task Unknown_or_bad_orchestrator_keys_are_reported_clearly()
     {
-        await using var server = await ScriptedModelServer.StartAsync(ModelScript.Always(Reply.Text("x")), _ct);
+        await using var server = await ScriptedModelServer.StartAsync(ModelScript.Always(Reply.Text("x")), Ct);
         Configure(server, """
             max_stepz = 3
             provider = "gemini"
@@ -201,7 +150,7 @@ public sealed class OrchestrateCliTests : IDisposable
     public async Task Set_overrides_reach_the_orchestrator_and_the_flags_win()
     {
         var script = new OrchestratorScript().Call("exit", """{"summary":"ok"}""");
-        await using var server = await ScriptedModelServer.StartAsync(script.ToModelScript(), _ct);
+        await using var server = await ScriptedModelServer.StartAsync(script.ToModelScript(), Ct);
         Configure(server);
 
         var (code, _, stderr) = await RunAsync(null, "--set", "orchestrator.model=from-set", "--set", "orchestrator.bash=false",

@@ -2,65 +2,15 @@
 // that delegates to the fake agent and reports, rewinds with :goto, and continues after a restart with --resume;
 // plus bad input, a failing endpoint and a missing key.
 using System.Text.Json;
-using Zwarm.Cli;
 using Zwarm.Cli.Infrastructure;
-using Zwarm.Core.Config;
 using Zwarm.Orchestration.Tests.Support;
 using Zwarm.ScriptedModels;
 using Zwarm.ScriptedModels.Scripting;
 
 namespace Zwarm.Orchestration.Tests.Cli;
 
-public sealed class PilotCliTests : IDisposable
+public sealed class PilotCliTests() : CliTestBase("zwarm-pilot-cli-")
 {
-    private readonly CancellationToken _ct = TestTimeout.After(90);
-    private readonly TempDir _dir = new("zwarm-pilot-cli-");
-
-    public PilotCliTests()
-    {
-        Directory.CreateDirectory(StateDir);
-        Environment = new Dictionary<string, string?>(ZwarmContext.CaptureEnvironment())
-        {
-            ["ZWARM_STATE_DIR"] = StateDir,
-            ["FAKE_AGENT_HOME"] = _dir.Combine("fake-home"),
-            ["OPENAI_API_KEY"] = "test-key",
-            ["NO_COLOR"] = "1",
-            ["OPENAI_BASE_URL"] = null,
-        };
-    }
-
-    private string WorkDir => _dir.Combine("work");
-
-    private string StateDir => _dir.Combine("work", ".zwarm");
-
-    private Dictionary<string, string?> Environment { get; }
-
-    public void Dispose()
-    {
-        RunAsync(null, "kill", "--all").GetAwaiter().GetResult();
-        _dir.Dispose();
-    }
-
-    private void Configure(ScriptedModelServer server) => File.WriteAllText(Path.Combine(StateDir, "config.toml"), $"""
-        [executor]
-        kill_grace_seconds = 1
-        [adapters.codex]
-        executable = "{OrchestrationWorld.FakeAgentPath}"
-        [orchestrator]
-        base_url = "{server.OpenAIBaseUrl}"
-        model = "gpt-test"
-        max_retries = 0
-        """);
-
-    private async Task<(int Code, string Out, string Err)> RunAsync(string? stdin, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var terminal = new Terminal(output, error, colors: false, stdin is null ? null : new StringReader(stdin));
-        var code = await ZwarmCli.RunAsync(args, terminal, new ContextFactory(Environment, WorkDir), _ct);
-        return (code, output.ToString(), error.ToString());
-    }
-
     private static string Lines(params string[] lines) => string.Join('\n', lines) + "\n";
 
     [Fact]
@@ -74,7 +24,7 @@ public sealed class PilotCliTests : IDisposable
             .Then(Reply.ReasoningThenText("pondering the rewind", "Answer after the rewind."))
             .Then(Reply.ReasoningThenText("secret thoughts", "Got both lines."))
             .Then(Reply.Text("Welcome back."));
-        await using var server = await ScriptedModelServer.StartAsync(script.ToModelScript(), _ct);
+        await using var server = await ScriptedModelServer.StartAsync(script.ToModelScript(), Ct);
         Configure(server);
 
         var first = await RunAsync(Lines(
@@ -158,7 +108,7 @@ public sealed class PilotCliTests : IDisposable
     public async Task Bad_input_is_one_line_each_and_the_conversation_goes_on()
     {
         var script = new OrchestratorScript { AfterLast = Reply.Text("still here") };
-        await using var server = await ScriptedModelServer.StartAsync(script.ToModelScript(), _ct);
+        await using var server = await ScriptedModelServer.StartAsync(script.ToModelScript(), Ct);
         Configure(server);
 
         var result = await RunAsync(Lines(":goto T9", ":frobnicate", ":goto", ":history lots", ":reasoning maybe", "hello",
@@ -179,7 +129,7 @@ public sealed class PilotCliTests : IDisposable
     public async Task A_first_message_argument_runs_first_and_a_failing_endpoint_keeps_the_repl_alive()
     {
         var script = new OrchestratorScript { AfterLast = Reply.Text("recovered") }.Then(Reply.ServerError("boom"));
-        await using var server = await ScriptedModelServer.StartAsync(script.ToModelScript(), _ct);
+        await using var server = await ScriptedModelServer.StartAsync(script.ToModelScript(), Ct);
         Configure(server);
 
         var result = await RunAsync(Lines("try again", ":status"), "pilot", "hello from the command line");
@@ -197,7 +147,7 @@ public sealed class PilotCliTests : IDisposable
     [Fact]
     public async Task A_script_whose_last_turn_failed_exits_10_and_a_missing_key_exits_8()
     {
-        await using var server = await ScriptedModelServer.StartAsync(ModelScript.Always(Reply.ServerError("down")), _ct);
+        await using var server = await ScriptedModelServer.StartAsync(ModelScript.Always(Reply.ServerError("down")), Ct);
         Configure(server);
 
         var failed = await RunAsync(Lines("hello"), "pilot");
