@@ -6,7 +6,7 @@ using System.Text.Json;
 
 namespace Zwarm.Orchestration.Llm.Anthropic;
 
-public sealed partial class AnthropicChatClient
+internal sealed partial class AnthropicChatClient
 {
     private static readonly TimeSpan MaxPause = TimeSpan.FromSeconds(30);
 

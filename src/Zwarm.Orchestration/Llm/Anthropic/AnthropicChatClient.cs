@@ -8,7 +8,7 @@ using Microsoft.Extensions.AI;
 
 namespace Zwarm.Orchestration.Llm.Anthropic;
 
-public sealed partial class AnthropicChatClient : IChatClient
+internal sealed partial class AnthropicChatClient : IChatClient
 {
     internal const string ApiVersion = "2023-06-01";
 

@@ -1,7 +1,7 @@
 namespace Zwarm.Orchestration.Llm.Anthropic;
 
 /// <summary>Where and how <see cref="AnthropicChatClient"/> calls the Messages API.</summary>
-public sealed record AnthropicClientOptions
+internal sealed record AnthropicClientOptions
 {
     /// <summary>The API root (<c>https://api.anthropic.com</c>); requests go to <c>{BaseUrl}/v1/messages</c>.</summary>
     public required Uri BaseUrl { get; init; }
