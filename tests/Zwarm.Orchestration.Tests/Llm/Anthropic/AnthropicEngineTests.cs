@@ -1,6 +1,7 @@
 // The real orchestrator loop (ChatEngine and all) over zwarm's own Anthropic client, as the native build runs it:
 // the full delegate/wait/check/converse/end/exit script, reasoning carried across steps, failures ending the run cleanly.
 using System.Text.Json;
+using Microsoft.Extensions.AI;
 using Zwarm.Orchestration.Instances;
 using Zwarm.Orchestration.Llm;
 using Zwarm.Orchestration.Loop;
@@ -45,14 +46,17 @@ public sealed class AnthropicEngineTests : IDisposable
     }
 
     [Fact]
-    public async Task Reasoning_streams_to_the_observer_and_goes_back_signed_on_the_next_step()
+    public async Task Reasoning_goes_back_signed_on_the_next_step_and_is_saved_with_its_signature()
     {
         var script = ModelScript.Empty
             .On(Match.CallNumber(1), Reply.Parts(new ReasoningPart("Nothing runs yet; list first."), new ToolCallPart("list_sessions", "{}")))
             .Otherwise(Reply.ToolCall("exit", """{"summary":"nothing to do"}"""));
         await using var server = await ScriptedModelServer.StartAsync(script, _ct);
         var orchestrator = _world.Orchestrator(server, LlmProvider.Anthropic, "claude-test",
-            configure: c => c with { Orchestrator = c.Orchestrator with { Llm = c.Orchestrator.Llm with { ReasoningEffort = Microsoft.Extensions.AI.ReasoningEffort.Medium } } },
+            configure: c => c with
+            {
+                Orchestrator = c.Orchestrator with { Llm = c.Orchestrator.Llm with { ReasoningEffort = ReasoningEffort.Medium } },
+            },
             createClient: ChatClientFactory.CreateAnthropicMessages);
 
         var result = await orchestrator.RunAsync(new OrchestratorRequest { Task = "Anything running?" }, _ct);
