@@ -2,12 +2,18 @@
 // vLLM, LM Studio, ...) or Anthropic Messages. The endpoint is --base-url, else config base_url, else the SDK's usual
 // variable (OPENAI_BASE_URL / ANTHROPIC_BASE_URL), else the public API. Keys come from OPENAI_API_KEY /
 // ANTHROPIC_API_KEY (or the configured api_key_env). Reused by orchestrate, the llm watcher and pilot.
+// Anthropic: the official SDK on the JIT (the well-kept library), zwarm's own AnthropicChatClient in the native build,
+// where the SDK's reflection-based JSON cannot run. Both behave the same against the scripted server (same requests
+// and replies, usage, errors), except that the SDK sends a reasoning effort as adaptive thinking + output_config.effort
+// and ours as thinking.budget_tokens, which every thinking model accepts.
 using System.ClientModel;
 using System.ClientModel.Primitives;
+using System.Runtime.CompilerServices;
 using Anthropic;
 using Microsoft.Extensions.AI;
 using OpenAI;
 using Zwarm.Core;
+using Zwarm.Orchestration.Llm.Anthropic;
 using Zwarm.Orchestration.Telemetry;
 
 namespace Zwarm.Orchestration.Llm;
@@ -24,13 +30,6 @@ public sealed class ChatClientFactory(IReadOnlyDictionary<string, string?> envir
     public LlmEndpoint Resolve(LlmSettings settings)
     {
         var provider = settings.Provider;
-        if (provider == LlmProvider.Anthropic && !System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeSupported)
-        {
-            // Anthropic 13.12.0 serializes with reflection over immutable collections, which native AOT cannot run.
-            throw new ZwarmException(ErrorKind.Config,
-                "the anthropic provider is not available in this native build of zwarm (the Anthropic SDK needs runtime code " +
-                "generation); use the framework-dependent build (dotnet zwarm.dll), or provider openai / openai-chat");
-        }
         var model = settings.EffectiveModel ?? throw new ZwarmException(ErrorKind.Config,
             $"no model set for provider {provider.ToName()}: give --model or set orchestrator.model (e.g. \"llama3.1\" for a local Ollama)");
 
@@ -92,8 +91,16 @@ public sealed class ChatClientFactory(IReadOnlyDictionary<string, string?> envir
             RetryPolicy = new ClientRetryPolicy(settings.MaxRetries),
         });
 
+    /// <summary>
+    /// The official SDK where the runtime can generate code (the framework-dependent build, where it is the well-kept
+    /// choice); zwarm's own Messages client in the native build, where the SDK's reflection-based JSON cannot run.
+    /// </summary>
     private static IChatClient CreateAnthropic(LlmSettings settings, LlmEndpoint endpoint)
     {
+        if (!RuntimeFeature.IsDynamicCodeSupported)
+        {
+            return CreateAnthropicMessages(settings, endpoint);
+        }
         var client = new AnthropicClient
         {
             ApiKey = endpoint.ApiKey,
@@ -103,6 +110,18 @@ public sealed class ChatClientFactory(IReadOnlyDictionary<string, string?> envir
         };
         return client.AsIChatClient(endpoint.Model, settings.MaxOutputTokens ?? 8192);
     }
+
+    /// <summary>zwarm's AOT-safe Anthropic Messages client (what the native build uses; tests call it in either build).</summary>
+    internal static IChatClient CreateAnthropicMessages(LlmSettings settings, LlmEndpoint endpoint) =>
+        new AnthropicChatClient(new AnthropicClientOptions
+        {
+            BaseUrl = endpoint.BaseUrl,
+            ApiKey = endpoint.ApiKey,
+            Model = endpoint.Model,
+            MaxOutputTokens = settings.MaxOutputTokens ?? 8192,
+            MaxRetries = settings.MaxRetries,
+            RequestTimeout = settings.RequestTimeout,
+        });
 
     private string? Value(string name) =>
         environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;

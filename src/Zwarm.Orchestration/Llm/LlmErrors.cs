@@ -4,6 +4,7 @@ using System.ClientModel;
 using Anthropic.Exceptions;
 using System.Net.Http;
 using System.Net.Sockets;
+using Zwarm.Orchestration.Llm.Anthropic;
 
 namespace Zwarm.Orchestration.Llm;
 
@@ -26,6 +27,9 @@ public static class LlmErrors
                 return "the request timed out";
             case AggregateException aggregate when aggregate.InnerExceptions.Count > 0:
                 return Describe(aggregate.InnerExceptions[0]);
+            case AnthropicMessagesException messages:
+                // Already one line: "HTTP 401 authentication_error: ..." or, in a stream, "overloaded_error: ...".
+                return messages.Message;
             case AnthropicApiException api:
                 return $"HTTP {(int)api.StatusCode}: {api.ApiMessage ?? Clean(api.Message)}";
             case AnthropicServiceException service when service.ApiMessage is { Length: > 0 } apiMessage:

@@ -1,7 +1,8 @@
 // Watches a streamed reply for the failures the SDKs let through silently: a Responses stream that reports
 // response.failed / response.incomplete / error in-band, or ends without response.completed; a Chat Completions
 // stream that ends without a finish reason (an in-band error chunk, a cut connection); a Messages stream cut before
-// its stop reason. (Anthropic's in-band error events are thrown by its SDK.)
+// its stop reason (SDK). Anthropic's in-band error events are thrown by its SDK; zwarm's own AnthropicChatClient
+// throws on those and on a cut stream itself.
 using Microsoft.Extensions.AI;
 using OpenAI.Chat;
 using OpenAI.Responses;

@@ -97,9 +97,13 @@ public sealed class OrchestrationWorld : IDisposable
         RequestTimeout = TimeSpan.FromSeconds(30),
     };
 
-    /// <summary>An orchestrator whose LLM is <paramref name="server"/>; the config's LLM section is replaced.</summary>
+    /// <summary>
+    /// An orchestrator whose LLM is <paramref name="server"/>; the config's LLM section is replaced.
+    /// <paramref name="createClient"/> replaces the factory's choice of client (e.g. zwarm's own Anthropic client).
+    /// </summary>
     public Orchestrator Orchestrator(ScriptedModelServer server, LlmProvider provider = LlmProvider.OpenAI, string model = "gpt-test",
-        Func<OrchestrationConfig, OrchestrationConfig>? configure = null, WatcherPanel? watchers = null, bool stream = true)
+        Func<OrchestrationConfig, OrchestrationConfig>? configure = null, WatcherPanel? watchers = null, bool stream = true,
+        Func<LlmSettings, LlmEndpoint, Microsoft.Extensions.AI.IChatClient>? createClient = null)
     {
         var llm = Llm(server, provider, model) with { Stream = stream };
         var config = Config with { Orchestrator = Config.Orchestrator with { Llm = llm } };
@@ -109,7 +113,7 @@ public sealed class OrchestrationWorld : IDisposable
         return new Orchestrator(new OrchestratorSetup
         {
             Sessions = Sessions,
-            Client = ChatClientFactory.Create(config.Orchestrator.Llm, endpoint),
+            Client = createClient?.Invoke(config.Orchestrator.Llm, endpoint) ?? ChatClientFactory.Create(config.Orchestrator.Llm, endpoint),
             Endpoint = endpoint,
             Config = config,
             Watchers = watchers,
