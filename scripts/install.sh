@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Publishes zwarm as a Native AOT executable and links it into ~/.local/bin (override with PREFIX=/some/dir).
+# Publishes zwarm Native AOT (the `zwarm` binary and, beside it, `zwarm-llm`, which runs orchestrate and pilot) into
+# $PREFIX/share/zwarm and links zwarm into $PREFIX/bin (PREFIX defaults to ~/.local).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 prefix="${PREFIX:-$HOME/.local}"
-rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
-dotnet publish "$root/src/Zwarm.Cli/Zwarm.Cli.csproj" -c Release -r "$rid" -o "$prefix/share/zwarm" -nologo -clp:ErrorsOnly
+"$root/scripts/publish-aot.sh" "$prefix/share/zwarm"
 mkdir -p "$prefix/bin"
 ln -sf "$prefix/share/zwarm/zwarm" "$prefix/bin/zwarm"
 echo "installed $prefix/bin/zwarm ($("$prefix/bin/zwarm" --version))"

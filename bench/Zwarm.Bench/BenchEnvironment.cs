@@ -50,13 +50,12 @@ internal sealed class BenchEnvironment : IDisposable
         return env;
     }
 
-    /// <summary>The zwarm binary under test: --zwarm, or the CLI published Native AOT into the temp dir.</summary>
+    /// <summary>The zwarm binary under test: --zwarm, or the native zwarm as scripts/publish-aot.sh builds it (into the temp dir).</summary>
     public string EnsureZwarm()
     {
         if (Zwarm.Length == 0)
         {
-            Zwarm = Options.Zwarm ?? Path.Combine(Publisher.PublishAot(Path.Combine(RepoRoot, "src", "Zwarm.Cli"),
-                Path.Combine(TempDirectory, "zwarm-aot")), "zwarm");
+            Zwarm = Options.Zwarm ?? Path.Combine(Publisher.PublishZwarm(RepoRoot, Path.Combine(TempDirectory, "zwarm-aot")), "zwarm");
         }
         return Zwarm;
     }

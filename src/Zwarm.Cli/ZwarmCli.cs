@@ -24,14 +24,23 @@ internal static class ZwarmCli
         ("rm", RmCommand.Create),
         ("clean", CleanCommand.Create),
         ("doctor", DoctorCommand.Create),
-        ("orchestrate", OrchestrateCommand.Create),
+#if ZWARM_LLM_EXTERNAL
+        (OrchestrateCommand.Name, _ => LlmVerbs.StandIn(OrchestrateCommand.Name, OrchestrateCommand.Description)),
+        (PilotCommand.Name, _ => LlmVerbs.StandIn(PilotCommand.Name, PilotCommand.Description)),
+#else
+        (OrchestrateCommand.Name, OrchestrateCommand.Create),
         (PilotCommand.Name, PilotCommand.Create),
+#endif
         ("instances", InstancesCommand.Create),
         ("status", StatusCommand.Create),
         ("history", HistoryCommand.Create),
         ("models", ModelsCommand.Create),
         (InteractiveCommand.Name, InteractiveCommand.Create),
-        ("demo", DemoCommand.Create),
+#if ZWARM_LLM_EXTERNAL
+        (DemoCommand.Name, _ => LlmVerbs.StandIn(DemoCommand.Name, DemoCommand.Description)),
+#else
+        (DemoCommand.Name, DemoCommand.Create),
+#endif
     ];
 
     /// <summary>
@@ -61,6 +70,14 @@ internal static class ZwarmCli
         var root = Build(new CommandActions(terminal, factory), verb);
         // No response files: a task such as "@src/app.py fix the bug" is text, not a file of arguments.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
+        if (LlmVerbs.IsStandIn(parse.CommandResult.Command))
+        {
+            // orchestrate / pilot of a native `zwarm` built without them: the full binary takes the whole command line.
+            var name = parse.CommandResult.Command.Name;
+            var failure = LlmVerbs.Exec(LlmVerbs.Resolve(factory.Environment, Environment.ProcessPath), name, args, terminal);
+            terminal.Error(failure.Message);
+            return ExitCodes.For(failure.Kind);
+        }
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

@@ -9,13 +9,26 @@ internal static class Publisher
     public static string PublishAot(string projectDirectory, string outputDirectory)
     {
         Console.Error.WriteLine($"publishing {Path.GetFileName(projectDirectory)} (Native AOT) to {outputDirectory} ...");
-        var psi = new ProcessStartInfo("dotnet")
+        Run("dotnet", ["publish", projectDirectory, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier, "-o", outputDirectory, "-nologo"]);
+        return outputDirectory;
+    }
+
+    /// <summary>zwarm and zwarm-llm as users install them (scripts/publish-aot.sh).</summary>
+    public static string PublishZwarm(string repoRoot, string outputDirectory)
+    {
+        Console.Error.WriteLine($"publishing zwarm + zwarm-llm (Native AOT, scripts/publish-aot.sh) to {outputDirectory} ...");
+        Run("bash", [Path.Combine(repoRoot, "scripts", "publish-aot.sh"), outputDirectory]);
+        return outputDirectory;
+    }
+
+    private static void Run(string program, string[] args)
+    {
+        var psi = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var arg in new[] { "publish", projectDirectory, "-c", "Release", "-r", RuntimeInformation.RuntimeIdentifier,
-                     "-o", outputDirectory, "-nologo" })
+        foreach (var arg in args)
         {
             psi.ArgumentList.Add(arg);
         }
@@ -25,8 +38,7 @@ internal static class Publisher
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet publish {projectDirectory} failed:\n{stdout.Result}{stderr.Result}");
+            throw new InvalidOperationException($"{program} {string.Join(' ', args)} failed:\n{stdout.Result}{stderr.Result}");
         }
-        return outputDirectory;
     }
 }

@@ -7,6 +7,10 @@ namespace Zwarm.Cli.Commands;
 /// <summary>`zwarm demo`: real Codex CLI sessions against the built-in scripted model server; no API key needed.</summary>
 internal static class DemoCommand
 {
+    public const string Name = "demo";
+
+    public const string Description = "Run real agent sessions against a local scripted model: parallel spawns, a follow-up, ls, show";
+
     public static Command Create(CommandActions actions)
     {
         var claude = new Option<bool>("--claude") { Description = "Also run a Claude Code session (installs the pinned Claude Code if missing)" };
@@ -16,7 +20,7 @@ internal static class DemoCommand
             DefaultValueFactory = _ => "zwarm-demo",
         };
         var timeout = new Option<string?>("--timeout") { Description = "Longest wait for each step's sessions (default 3m)" };
-        var command = new Command("demo", "Run real agent sessions against a local scripted model: parallel spawns, a follow-up, ls, show")
+        var command = new Command(Name, Description)
         {
             claude, dir, timeout,
         };

@@ -13,6 +13,10 @@ namespace Zwarm.Cli.Commands;
 /// <summary>`zwarm orchestrate`: an LLM plans the task, delegates it to agent sessions, checks and corrects them, and exits.</summary>
 internal static class OrchestrateCommand
 {
+    public const string Name = "orchestrate";
+
+    public const string Description = "Let an LLM orchestrator plan the task, delegate it to agent sessions, verify and finish";
+
     public static Command Create(CommandActions actions)
     {
         var task = new Option<string?>("--task", "-t") { Description = "The task (or --task-file, or pipe it on stdin)" };
@@ -26,7 +30,7 @@ internal static class OrchestrateCommand
         var instance = new Option<string?>("--instance", "-i") { Description = "With --resume: the instance to continue (default: the newest). Otherwise: a name for the new instance" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not stream the model's text (steps and tool calls are still shown)" };
         var json = JsonFlag.Create();
-        var command = new Command("orchestrate", "Let an LLM orchestrator plan the task, delegate it to agent sessions, verify and finish")
+        var command = new Command(Name, Description)
         {
             task, taskFile, maxSteps, model, provider, baseUrl, effort, resume, instance, quiet, json,
         };

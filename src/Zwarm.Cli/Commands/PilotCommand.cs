@@ -21,6 +21,8 @@ internal static class PilotCommand
 {
     public const string Name = "pilot";
 
+    public const string Description = "Talk with an LLM that drives agent sessions for you (checkpoints, :goto, :status, :help)";
+
     public static Command Create(CommandActions actions)
     {
         var message = new Argument<string?>("message") { Description = "A first message to send (then the conversation goes on)", Arity = ArgumentArity.ZeroOrOne };
@@ -32,7 +34,7 @@ internal static class PilotCommand
         var bash = new Option<bool>("--bash") { Description = "Offer the pilot the read-only bash tool (default: pilot.bash, off)" };
         var resume = new Option<bool>("--resume") { Description = "Continue a saved conversation (with --instance; default: the newest pilot conversation)" };
         var instance = new Option<string?>("--instance", "-i") { Description = "With --resume: the conversation to continue (id or prefix). Otherwise: a name for the new one" };
-        var command = new Command(Name, "Talk with an LLM that drives agent sessions for you (checkpoints, :goto, :status, :help)")
+        var command = new Command(Name, Description)
         {
             message, model, provider, baseUrl, effort, maxSteps, bash, resume, instance,
         };
