@@ -57,7 +57,8 @@ internal static class LlmVerbs
         }
         terminal.Out.Flush();
         terminal.Err.Flush();
-        var failure = ProcessImage.Replace(binary, [binary, .. args]);
+        // argv[0] "zwarm": help and usage lines name the command the user typed, not zwarm-llm.
+        var failure = ProcessImage.Replace(binary, ["zwarm", .. args]);
         return new ZwarmException(ErrorKind.AgentMissing, $"cannot run {binary} for 'zwarm {verb}': {failure}");
     }
 
