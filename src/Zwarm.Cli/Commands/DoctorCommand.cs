@@ -54,9 +54,11 @@ internal static class DoctorCommand
                 agents.Add(new DoctorAgent(adapter.Name, name, path, version, problem, adapter.InstallHint));
             }
             var keys = KeyNames.Select(k => new DoctorKey(k, !string.IsNullOrEmpty(env.GetValueOrDefault(k)))).ToList();
+            var llmBinary = LlmVerbs.InProcess ? null : LlmVerbs.Resolve(env, Environment.ProcessPath);
+            var llm = new DoctorLlmVerbs(LlmVerbs.InProcess, llmBinary, llmBinary is null || File.Exists(llmBinary));
             var report = new DoctorReport(stateDir, IsWritable(stateDir), agents, keys,
-                loaded?.Document.SourcePath is { } p && File.Exists(p) ? p : null, configError, File.Exists(ExecutableResolver.Setsid));
-            var healthy = report.StateWritable && report.ConfigError is null && report.Setsid && agents.Any(a => a.Problem is null);
+                loaded?.Document.SourcePath is { } p && File.Exists(p) ? p : null, configError, File.Exists(ExecutableResolver.Setsid), llm);
+            var healthy = report.StateWritable && report.ConfigError is null && report.Setsid && llm.Available && agents.Any(a => a.Problem is null);
 
             if (parse.GetValue(json))
             {
@@ -78,6 +80,11 @@ internal static class DoctorCommand
             console.MarkupLine($"{Mark(report.StateWritable)} state dir    {Markup.Escape(stateDir)}{(report.StateWritable ? " (writable)" : " [red](not writable)[/]")}");
             console.MarkupLine($"{Mark(report.ConfigError is null)} config       {Markup.Escape(report.ConfigError ?? report.ConfigFile ?? "(none, defaults)")}");
             console.MarkupLine($"{Mark(report.Setsid)} setsid       {Markup.Escape(ExecutableResolver.Setsid)}");
+            console.MarkupLine($"{Mark(llm.Available)} llm verbs    " + (llm.InProcess
+                ? "orchestrate, pilot and demo run in this binary"
+                : llm.Available
+                    ? $"orchestrate, pilot and demo run in {Markup.Escape(llm.Binary ?? "")}"
+                    : $"[red]{Markup.Escape(llm.Binary ?? "")} is missing[/]: orchestrate, pilot and demo need it (scripts/install.sh)"));
             return healthy ? ExitCodes.Success : ExitCodes.SessionFailed;
         });
         return command;

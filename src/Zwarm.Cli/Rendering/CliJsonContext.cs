@@ -55,7 +55,10 @@ internal sealed record SessionChangeView(string Id, string Status, string? Outco
 internal sealed record WaitView(bool TimedOut, IReadOnlyList<SessionSummary> Sessions);
 
 internal sealed record DoctorReport(string StateDirectory, bool StateWritable, IReadOnlyList<DoctorAgent> Agents,
-    IReadOnlyList<DoctorKey> ApiKeys, string? ConfigFile, string? ConfigError, bool Setsid);
+    IReadOnlyList<DoctorKey> ApiKeys, string? ConfigFile, string? ConfigError, bool Setsid, DoctorLlmVerbs LlmVerbs);
+
+/// <summary>Where orchestrate / pilot / demo run: in this binary, or in zwarm-llm beside a native zwarm.</summary>
+internal sealed record DoctorLlmVerbs(bool InProcess, string? Binary, bool Available);
 
 internal sealed record DoctorAgent(string Adapter, string Executable, string? Path, string? Version, string? Problem, string InstallHint);
 
