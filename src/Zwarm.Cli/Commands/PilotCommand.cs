@@ -26,6 +26,14 @@ internal static class PilotCommand
     public static Command Create(CommandActions actions)
     {
         var message = new Argument<string?>("message") { Description = "A first message to send (then the conversation goes on)", Arity = ArgumentArity.ZeroOrOne };
+        message.Validators.Add(result =>
+        {
+            // An option-like word here is a mistyped option, not a message (the parser would take it as one).
+            if (result.Tokens is [{ Value: var first }] && first.StartsWith('-') && first.Length > 1 && !first.Contains(' '))
+            {
+                result.AddError($"unknown option '{first}' (a first message that starts with '-' can be typed at the prompt)");
+            }
+        });
         var model = new Option<string?>("--model", "-m") { Description = "The pilot's model (default: pilot.model, else orchestrator.model)" };
         var provider = new Option<string?>("--provider") { Description = "openai (Responses API) | openai-chat (Chat Completions) | anthropic" };
         var baseUrl = new Option<string?>("--base-url") { Description = "Model endpoint (default: pilot/orchestrator base_url, $OPENAI_BASE_URL / $ANTHROPIC_BASE_URL)" };

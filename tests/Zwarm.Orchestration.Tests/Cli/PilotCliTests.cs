@@ -154,8 +154,11 @@ public sealed class PilotCliTests() : CliTestBase("zwarm-pilot-cli-")
         Environment.Remove("OPENAI_API_KEY");
         var noKey = await RunAsync(Lines("hello"), "--set", "orchestrator.base_url=\"\"", "pilot");
         var unknown = await RunAsync(null, "pilot", "--resume", "--instance", "nope");
+        var mistyped = await RunAsync(null, "pilot", "--resum");
 
         Assert.Equal(ExitCodes.External, failed.Code);
+        Assert.Equal(ExitCodes.Usage, mistyped.Code);
+        Assert.Contains("unknown option '--resum'", mistyped.Err);
         Assert.Equal(ExitCodes.ConfigError, noKey.Code);
         Assert.Equal("zwarm: OPENAI_API_KEY is not set", noKey.Err.Split(':')[0] + ":" + noKey.Err.Split(':')[1]);
         Assert.Single(noKey.Err.Trim().Split('\n'));
