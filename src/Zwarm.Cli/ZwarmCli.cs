@@ -13,6 +13,7 @@ internal static class ZwarmCli
     [
         ("init", InitCommand.Create),
         ("spawn", SpawnCommand.Create),
+        ("exec", SpawnCommand.CreateExec),
         ("ls", LsCommand.Create),
         ("peek", PeekCommand.Create),
         ("show", ShowCommand.Create),
@@ -23,7 +24,9 @@ internal static class ZwarmCli
         ("kill", KillCommand.Create),
         ("rm", RmCommand.Create),
         ("clean", CleanCommand.Create),
+        ("reset", ResetCommand.Create),
         ("doctor", DoctorCommand.Create),
+        ("configs", ConfigsCommand.Create),
 #if ZWARM_LLM_EXTERNAL
         (OrchestrateCommand.Name, _ => LlmVerbs.StandIn(OrchestrateCommand.Name, OrchestrateCommand.Description)),
         (PilotCommand.Name, _ => LlmVerbs.StandIn(PilotCommand.Name, PilotCommand.Description)),

@@ -16,6 +16,7 @@ internal static class LsCommand
         var json = JsonFlag.Create();
         var command = new Command("ls", "List sessions") { status, json };
         command.Aliases.Add("list");
+        command.Aliases.Add("sessions"); // the Python zwarm's name
         actions.Set(command, async (ctx, ct) =>
         {
             SessionStatus? filter = null;

@@ -6,10 +6,17 @@ using Zwarm.Core.Sessions;
 
 namespace Zwarm.Cli.Commands;
 
-/// <summary>`zwarm spawn "task"`: start a session in the background (optionally wait for its first turn).</summary>
+/// <summary>
+/// `zwarm spawn "task"`: start a session in the background (optionally wait for its first turn). `zwarm exec "task"`
+/// is the same with the wait built in (the Python zwarm's exec): the result is printed and the exit code says how it ended.
+/// </summary>
 internal static class SpawnCommand
 {
-    public static Command Create(CommandActions actions)
+    public static Command Create(CommandActions actions) => Create(actions, exec: false);
+
+    public static Command CreateExec(CommandActions actions) => Create(actions, exec: true);
+
+    private static Command Create(CommandActions actions, bool exec)
     {
         var task = new Argument<string>("task") { Description = "What the agent should do" };
         var adapter = new Option<string?>("--adapter", "-a") { Description = "Agent CLI: codex | claude_code (alias claude); default from config" };
@@ -17,16 +24,21 @@ internal static class SpawnCommand
         var dir = new Option<string?>("--dir", "-C") { Description = "Working directory of the agent (default: current directory)" };
         var sandbox = new Option<string?>("--sandbox", "-s") { Description = "read-only | workspace-write | danger-full-access (default: config, workspace-write)" };
         var wait = new Option<bool>("--wait", "-w") { Description = "Wait for the turn to end and print the result" };
-        var timeout = new Option<string?>("--timeout") { Description = "With --wait: give up waiting after this long (e.g. 90s, 10m)" };
+        var timeout = new Option<string?>("--timeout")
+        {
+            Description = exec ? "Give up waiting after this long (e.g. 90s, 10m; the session keeps running)" : "With --wait: give up waiting after this long (e.g. 90s, 10m)",
+        };
         var json = JsonFlag.Create();
 
-        var command = new Command("spawn", "Start a new agent session in the background") { task, adapter, model, dir, sandbox, wait, timeout, json };
+        var command = exec
+            ? new Command("exec", "Run a task in a new agent session and wait for its result (spawn --wait)") { task, adapter, model, dir, sandbox, timeout, json }
+            : new Command("spawn", "Start a new agent session in the background") { task, adapter, model, dir, sandbox, wait, timeout, json };
         actions.Set(command, async (ctx, ct) =>
         {
             var waitTimeout = DurationParser.ParseOption(ctx.Get(timeout), "--timeout");
             var meta = await ctx.Sessions.StartAsync(new StartRequest(
                 ctx.Get(task)!, ctx.Get(adapter), ctx.Get(model), ctx.Get(dir), ctx.Get(sandbox)), ct);
-            if (!ctx.Get(wait))
+            if (!exec && !ctx.Get(wait))
             {
                 if (ctx.Get(json))
                 {

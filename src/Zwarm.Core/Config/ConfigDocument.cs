@@ -10,11 +10,34 @@ namespace Zwarm.Core.Config;
 public sealed class ConfigDocument
 {
     private readonly List<string> _errors = [];
+    private readonly TomlTable _table;
 
     private ConfigDocument(TomlTable table, string? sourcePath)
     {
+        _table = table;
         SourcePath = sourcePath;
         Root = new ConfigSection(this, table, "");
+    }
+
+    /// <summary>The settings given (the file with the overrides applied), as TOML; empty when none.</summary>
+    public string ToToml() => Pruned(_table) is { Count: > 0 } given ? TomlSerializer.Serialize(given, ConfigTomlContext.Default.TomlTable) : "";
+
+    /// <summary>A copy without the tables that set nothing (a template's sections whose keys are all commented).</summary>
+    private static TomlTable Pruned(TomlTable table)
+    {
+        var result = new TomlTable();
+        foreach (var (key, value) in table)
+        {
+            if (value is not TomlTable sub)
+            {
+                result[key] = value;
+            }
+            else if (Pruned(sub) is { Count: > 0 } kept)
+            {
+                result[key] = kept;
+            }
+        }
+        return result;
     }
 
     /// <summary>The file this came from, if any.</summary>
