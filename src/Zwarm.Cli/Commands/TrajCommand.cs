@@ -30,7 +30,7 @@ internal static class TrajCommand
             {
                 var stepWriter = new TrajectoryStepJsonWriter(writer);
                 writer.WriteStartArray();
-                foreach (var step in steps)
+                foreach (var step in ReadAhead.Enumerate(steps))
                 {
                     stepWriter.Write(step);
                 }
