@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core.Events;
@@ -29,10 +28,11 @@ internal static class TrajCommand
             var steps = TrajectorySteps.Read(ctx.Sessions, meta, turns, ctx.Get(full) ? null : Trajectory.DefaultMaxText, ct);
             JsonOutput.Stream(ctx.Terminal, writer =>
             {
+                var stepWriter = new TrajectoryStepJsonWriter(writer);
                 writer.WriteStartArray();
-                foreach (var step in steps)
+                foreach (var step in ReadAhead.Enumerate(steps))
                 {
-                    JsonSerializer.Serialize(writer, step, CliJsonContext.Output.TrajectoryStep);
+                    stepWriter.Write(step);
                 }
                 writer.WriteEndArray();
             });
