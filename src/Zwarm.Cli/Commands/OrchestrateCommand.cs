@@ -22,33 +22,24 @@ internal static class OrchestrateCommand
         var task = new Option<string?>("--task", "-t") { Description = "The task (or --task-file, or pipe it on stdin)" };
         var taskFile = new Option<string?>("--task-file") { Description = "Read the task from this file" };
         var maxSteps = new Option<int?>("--max-steps") { Description = "Step limit of this run (default: orchestrator.max_steps, 50)" };
-        var model = new Option<string?>("--model", "-m") { Description = "The orchestrator's model (default: orchestrator.model)" };
-        var provider = new Option<string?>("--provider") { Description = "openai (Responses API) | openai-chat (Chat Completions) | anthropic" };
-        var baseUrl = new Option<string?>("--base-url") { Description = "Model endpoint (default: orchestrator.base_url, $OPENAI_BASE_URL / $ANTHROPIC_BASE_URL)" };
-        var effort = new Option<string?>("--reasoning-effort") { Description = "none | low | medium | high | xhigh" };
+        var llmOptions = new LlmOptions("orchestrator.model", "orchestrator.base_url");
         var resume = new Option<bool>("--resume") { Description = "Continue a stopped instance from its saved conversation (with --instance; --task adds a new instruction)" };
         var instance = new Option<string?>("--instance", "-i") { Description = "With --resume: the instance to continue (default: the newest). Otherwise: a name for the new instance" };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not stream the model's text (steps and tool calls are still shown)" };
         var json = JsonFlag.Create();
         var command = new Command(Name, Description)
         {
-            task, taskFile, maxSteps, model, provider, baseUrl, effort, resume, instance, quiet, json,
+            task, taskFile, maxSteps, resume, instance, quiet, json,
         };
+        foreach (var option in llmOptions.All)
+        {
+            command.Options.Add(option);
+        }
         actions.Set(command, async (ctx, ct) =>
         {
             var text = ReadTask(ctx, ctx.Get(task), ctx.Get(taskFile));
             var config = ctx.Loaded.Upper.Orchestration;
-            var llm = config.Orchestrator.Llm;
-            var flagsGiven = ctx.Get(provider) is not null || ctx.Get(model) is not null || ctx.Get(baseUrl) is not null;
-            if (ctx.Get(resume) && !flagsGiven)
-            {
-                // A resumed run keeps talking to the model it started with, unless told otherwise.
-                var store = new InstanceStore(ctx.Zwarm.StateDirectory);
-                var saved = store.LoadOrThrow(store.Resolve(ctx.Get(instance)));
-                llm = llm.With(provider: string.IsNullOrEmpty(saved.Provider) ? null : saved.Provider,
-                    model: string.IsNullOrEmpty(saved.Model) ? null : saved.Model, baseUrl: saved.BaseUrl);
-            }
-            llm = llm.With(ctx.Get(provider), ctx.Get(model), ctx.Get(baseUrl), ctx.Get(effort));
+            var llm = llmOptions.Resolve(ctx, config.Orchestrator.Llm, ctx.Get(resume) ? store => store.Resolve(ctx.Get(instance)) : null);
             config = config with { Orchestrator = config.Orchestrator with { Llm = llm } };
 
             var factory = new ChatClientFactory(ctx.Zwarm.Environment);

@@ -34,33 +34,25 @@ internal static class PilotCommand
                 result.AddError($"unknown option '{first}' (a first message that starts with '-' can be typed at the prompt)");
             }
         });
-        var model = new Option<string?>("--model", "-m") { Description = "The pilot's model (default: pilot.model, else orchestrator.model)" };
-        var provider = new Option<string?>("--provider") { Description = "openai (Responses API) | openai-chat (Chat Completions) | anthropic" };
-        var baseUrl = new Option<string?>("--base-url") { Description = "Model endpoint (default: pilot/orchestrator base_url, $OPENAI_BASE_URL / $ANTHROPIC_BASE_URL)" };
-        var effort = new Option<string?>("--reasoning-effort") { Description = "none | low | medium | high | xhigh" };
+        var llmOptions = new LlmOptions("pilot.model, else orchestrator.model", "pilot/orchestrator base_url");
         var maxSteps = new Option<int?>("--max-steps-per-turn") { Description = "Model calls allowed for one of your messages (default: pilot.max_steps_per_turn, 25)" };
         var bash = new Option<bool>("--bash") { Description = "Offer the pilot the read-only bash tool (default: pilot.bash, off)" };
         var resume = new Option<bool>("--resume") { Description = "Continue a saved conversation (with --instance; default: the newest pilot conversation)" };
         var instance = new Option<string?>("--instance", "-i") { Description = "With --resume: the conversation to continue (id or prefix). Otherwise: a name for the new one" };
         var command = new Command(Name, Description)
         {
-            message, model, provider, baseUrl, effort, maxSteps, bash, resume, instance,
+            message, maxSteps, bash, resume, instance,
         };
+        foreach (var option in llmOptions.All)
+        {
+            command.Options.Add(option);
+        }
         actions.Set(command, async (ctx, ct) =>
         {
             var config = ctx.Loaded.Upper.Orchestration;
-            var llm = config.Pilot.Llm;
-            var flagsGiven = ctx.Get(provider) is not null || ctx.Get(model) is not null || ctx.Get(baseUrl) is not null;
-            var store = new InstanceStore(ctx.Zwarm.StateDirectory);
-            if (ctx.Get(resume) && !flagsGiven)
-            {
-                // A resumed conversation keeps talking to the model it started with, unless told otherwise.
-                var id = ctx.Get(instance) is { } given ? store.Resolve(given) : PilotSession.Newest(store);
-                var saved = store.LoadOrThrow(id);
-                llm = llm.With(provider: string.IsNullOrEmpty(saved.Provider) ? null : saved.Provider,
-                    model: string.IsNullOrEmpty(saved.Model) ? null : saved.Model, baseUrl: saved.BaseUrl);
-            }
-            llm = llm.With(ctx.Get(provider), ctx.Get(model), ctx.Get(baseUrl), ctx.Get(effort));
+            var llm = llmOptions.Resolve(ctx, config.Pilot.Llm, ctx.Get(resume)
+                ? store => ctx.Get(instance) is { } given ? store.Resolve(given) : PilotSession.Newest(store)
+                : null);
             config = config with { Pilot = config.Pilot with { Llm = llm } };
             var endpoint = new ChatClientFactory(ctx.Zwarm.Environment).Resolve(llm);
             using var client = ChatClientFactory.Create(llm, endpoint);

@@ -26,7 +26,8 @@ internal static class ResetCommand
             var terminal = ctx.Terminal;
             var stateDir = ctx.Zwarm.StateDirectory;
             var sessions = (await ctx.Sessions.ListAsync(ct)).Sessions;
-            var instances = new InstanceStore(stateDir).List().Instances;
+            var instanceStore = new InstanceStore(stateDir);
+            var instances = instanceStore.List().Instances;
             var running = sessions.Where(s => !s.Status.IsStopped()).ToList();
             var live = instances.Where(i => i.LiveStatus() == InstanceStatus.Running).ToList();
             if (live.Count > 0)
@@ -64,7 +65,7 @@ internal static class ResetCommand
             }
             foreach (var i in instances)
             {
-                Directory.Delete(Path.Combine(stateDir, "instances", i.Id), recursive: true);
+                Directory.Delete(instanceStore.Directory(i.Id), recursive: true);
             }
             foreach (var file in extras)
             {
