@@ -3,6 +3,7 @@
 using System.CommandLine;
 using Zwarm.Cli.Commands;
 using Zwarm.Cli.Infrastructure;
+using Zwarm.Core.Suggestions;
 
 namespace Zwarm.Cli;
 
@@ -55,6 +56,7 @@ internal static class ZwarmCli
     {
         var root = new RootCommand("zwarm: run many coding agents (Codex CLI, Claude Code) in parallel, and direct them.");
         GlobalOptions.AddTo(root);
+        VersionText.Install(root, actions.Terminal);
         foreach (var (name, create) in Verbs)
         {
             if (onlyVerb is null || onlyVerb == name)
@@ -81,6 +83,11 @@ internal static class ZwarmCli
             terminal.Error(failure.Message);
             return ExitCodes.For(failure.Kind);
         }
+        if (parse.Errors.Count > 0 && UnknownVerb(parse, root) is { } unknown)
+        {
+            terminal.Error(unknown);
+            return ExitCodes.Usage;
+        }
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)
@@ -104,5 +111,17 @@ internal static class ZwarmCli
             config.ProcessTerminationTimeout = null;
         }
         return await parse.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>"unknown command 'lss' (did you mean 'ls'?)" when the first word is not a verb; null otherwise.</summary>
+    private static string? UnknownVerb(ParseResult parse, RootCommand root)
+    {
+        if (parse.CommandResult.Command != root || parse.UnmatchedTokens.Count == 0 || parse.UnmatchedTokens[0].StartsWith('-'))
+        {
+            return null;
+        }
+        var word = parse.UnmatchedTokens[0];
+        var names = root.Subcommands.Where(c => !c.Hidden).SelectMany(c => c.Aliases.Prepend(c.Name));
+        return $"unknown command '{word}'" + DidYouMean.Hint(word, names);
     }
 }

@@ -28,7 +28,7 @@ internal static class CleanCommand
             {
                 ctx.Terminal.Out.WriteLine(ChangeReport.Cleaned(verb, v, ctx.Zwarm.Time.GetUtcNow()));
             }
-            ctx.Terminal.Note($"{verb} {victims.Count} session(s)");
+            ctx.Terminal.Note($"{verb} {Format.Count(victims.Count, "session")}");
             return ExitCodes.Success;
         });
         return command;

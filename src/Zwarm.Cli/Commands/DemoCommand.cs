@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Zwarm.Cli.Demo;
 using Zwarm.Cli.Infrastructure;
+using Zwarm.Core;
 
 namespace Zwarm.Cli.Commands;
 
@@ -26,6 +27,12 @@ internal static class DemoCommand
         };
         actions.Set(command, (ctx, ct) =>
         {
+            if (ctx.Parse.GetResult(GlobalOptions.StateDir) is { Implicit: false })
+            {
+                // The demo clears its folder on every run: pointing it at a real state dir would delete sessions.
+                throw new ZwarmException(ErrorKind.Usage,
+                    "demo keeps its own sessions in <--dir>/state (cleared on each run); choose the folder with --dir, not --state-dir");
+            }
             var stepTimeout = DurationParser.ParseOption(ctx.Get(timeout), "--timeout") ?? TimeSpan.FromMinutes(3);
             var options = new DemoOptions(ctx.Get(dir)!, ctx.Get(claude), stepTimeout);
             return new DemoRunner(ctx.Terminal, ctx.Zwarm, options).RunAsync(ct);

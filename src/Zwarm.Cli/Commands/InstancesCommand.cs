@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Spectre.Console;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
@@ -13,7 +12,8 @@ internal static class InstancesCommand
     public static Command Create(CommandActions actions)
     {
         var json = JsonFlag.Create();
-        var command = new Command("instances", "List instances: runs of zwarm orchestrate and conversations of zwarm pilot") { json };
+        var wide = WideFlag.Create();
+        var command = new Command("instances", "List instances: runs of zwarm orchestrate and conversations of zwarm pilot") { json, wide };
         actions.Set(command, (ctx, ct) =>
         {
             var (instances, problems) = new InstanceStore(ctx.Zwarm.StateDirectory).List();
@@ -32,28 +32,7 @@ internal static class InstancesCommand
                 ctx.Terminal.Note("no instances (start one with: zwarm orchestrate --task \"...\", or zwarm pilot)");
                 return Task.FromResult(ExitCodes.Success);
             }
-            var now = ctx.Zwarm.Time.GetUtcNow();
-            var table = new Table().Border(TableBorder.Simple);
-            foreach (var column in new[] { "ID", "KIND", "STATUS", "STEPS", "RUNS", "SESSIONS", "MODEL", "TOKENS", "COST", "AGE", "TASK" })
-            {
-                table.AddColumn(column);
-            }
-            foreach (var v in views)
-            {
-                table.AddRow(
-                    $"[bold]{Markup.Escape(v.Id)}[/]",
-                    Markup.Escape(v.Kind),
-                    StatusMarkup(v.Status),
-                    v.Steps.ToString(CultureInfo.InvariantCulture),
-                    v.Runs.ToString(CultureInfo.InvariantCulture),
-                    v.Sessions.ToString(CultureInfo.InvariantCulture),
-                    Markup.Escape(v.Model),
-                    Format.Tokens(v.InputTokens + v.OutputTokens),
-                    Format.Cost(v.CostUsd),
-                    Format.Age(Timestamps.FormatLocal(v.CreatedAt.ToLocalTime()), now),
-                    Markup.Escape(Format.OneLine(v.Task, 60)));
-            }
-            ctx.Terminal.Console.Write(table);
+            ctx.Terminal.Console.Write(InstanceTable.Build(views, ctx.Zwarm.Time.GetUtcNow(), ctx.Get(wide)));
             return Task.FromResult(ExitCodes.Success);
         });
         return command;

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core;
@@ -14,7 +13,8 @@ internal static class LsCommand
     {
         var status = new Option<string?>("--status") { Description = "Only sessions in this status (pending, running, completed, failed, killed)" };
         var json = JsonFlag.Create();
-        var command = new Command("ls", "List sessions") { status, json };
+        var wide = WideFlag.Create();
+        var command = new Command("ls", "List sessions") { status, json, wide };
         command.Aliases.Add("list");
         command.Aliases.Add("sessions"); // the Python zwarm's name
         actions.Set(command, async (ctx, ct) =>
@@ -41,7 +41,7 @@ internal static class LsCommand
                 ctx.Terminal.Note(filter is null ? "no sessions (start one with: zwarm spawn \"task\")" : $"no {filter.Value.ToName()} sessions");
                 return ExitCodes.Success;
             }
-            ctx.Terminal.Console.Write(SessionTable.Build(listing.Sessions, ctx.Zwarm.Time.GetUtcNow()));
+            ctx.Terminal.Console.Write(SessionTable.Build(listing.Sessions, ctx.Zwarm.Time.GetUtcNow(), ctx.Get(wide)));
             return ExitCodes.Success;
         });
         return command;

@@ -11,7 +11,8 @@ internal static class ModelsCommand
     {
         var filter = new Argument<string?>("filter") { Description = "Only models or aliases containing this text", Arity = ArgumentArity.ZeroOrOne };
         var json = JsonFlag.Create();
-        var command = new Command("models", "List known models, their aliases and prices (USD per 1M tokens)") { filter, json };
+        var wide = WideFlag.Create();
+        var command = new Command("models", "List known models, their aliases and prices (USD per 1M tokens)") { filter, json, wide };
         actions.Set(command, (ctx, ct) =>
         {
             var views = ModelTable.Filter(ModelTable.Views(ctx.Sessions.Prices), ctx.Get(filter));
@@ -25,7 +26,7 @@ internal static class ModelsCommand
                 ctx.Terminal.Note($"no known model matches '{ctx.Get(filter)}'");
                 return Task.FromResult(ExitCodes.Success);
             }
-            ctx.Terminal.Console.Write(ModelTable.Build(views));
+            ctx.Terminal.Console.Write(ModelTable.Build(views, ctx.Get(wide)));
             ctx.Terminal.Note(ModelTable.Footnote);
             return Task.FromResult(ExitCodes.Success);
         });

@@ -38,11 +38,11 @@ internal static class ResetCommand
             if (running.Count > 0 && !ctx.Get(kill))
             {
                 throw new ZwarmException(ErrorKind.Conflict,
-                    $"{running.Count} session(s) running ({string.Join(", ", running.Take(3).Select(s => Format.ShortId(s.Id)))}); " +
+                    $"{Format.Count(running.Count, "session")} running ({string.Join(", ", running.Take(3).Select(s => Format.ShortId(s.Id)))}); " +
                     "kill them first (zwarm kill --all) or pass --kill");
             }
             var extras = ctx.Get(all) ? ExtraFiles(stateDir).Where(File.Exists).ToList() : [];
-            var summary = $"{sessions.Count} session(s) and {instances.Count} instance(s)" +
+            var summary = $"{Format.Count(sessions.Count, "session")} and {Format.Count(instances.Count, "instance")}" +
                 (extras.Count > 0 ? $" and {string.Join(", ", extras.Select(Path.GetFileName))}" : "") + $" in {stateDir}";
             if (ctx.Get(dryRun))
             {

@@ -33,7 +33,7 @@ internal static class StatusCommand
             Row("instance", $"[bold]{Markup.Escape(i.Id)}[/]  {Markup.Escape(i.Kind)}  {InstancesCommand.StatusMarkup(i.Status)}");
             Row("task", Markup.Escape(Format.OneLine(i.Task, 300)));
             Row("model", Markup.Escape($"{i.Provider} {i.Model}"));
-            Row("steps", Markup.Escape($"{i.Steps} over {i.Runs} run(s)"));
+            Row("steps", Markup.Escape($"{Format.Count(i.Steps, "step")} over {Format.Count(i.Runs, "run")}"));
             Row("spend", Markup.Escape($"orchestrator {Format.Tokens(i.InputTokens + i.OutputTokens)} tokens {Format.Cost(i.CostUsd)} · " +
                 $"sessions {Format.Tokens(view.SessionTokens)} tokens {Format.Cost(view.SessionCostUsd)}"));
             if (i.StopReason is { } reason && i.Status != "running")

@@ -13,7 +13,7 @@ internal static class DemoSummary
         var tokens = sessions.Sum(s => s.InputTokens + s.OutputTokens);
         var cost = sessions.Where(s => s.CostUsd is not null).Sum(s => s.CostUsd!.Value);
         console.WriteLine();
-        console.MarkupLine($"[bold green]Done in {elapsed.TotalSeconds:0.0} s:[/] {sessions.Count} sessions, {sessions.Sum(s => s.Turns)} turns, " +
+        console.MarkupLine($"[bold green]Done in {elapsed.TotalSeconds:0.0} s:[/] {Format.Count(sessions.Count, "session")}, {Format.Count(sessions.Sum(s => s.Turns), "turn")}, " +
             $"{Format.Tokens(tokens)} tokens, {Format.Cost(cost)} at list price (the scripted model is free).");
         var files = Directory.EnumerateFiles(layout.Workspace, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(layout.Workspace, f)).Order(StringComparer.Ordinal).ToList();

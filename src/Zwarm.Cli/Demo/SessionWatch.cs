@@ -60,8 +60,8 @@ internal sealed class SessionWatch(SessionService sessions, IAnsiConsole console
         }
     }
 
-    private Spectre.Console.Table Table(IReadOnlyList<SessionSummary> rows) =>
-        LiveStatusTable.Build(rows, time.GetUtcNow(), console.Profile.Width);
+    private Rendering.Grids.TextGrid Table(IReadOnlyList<SessionSummary> rows) =>
+        LiveStatusTable.Build(rows, time.GetUtcNow());
 
     private bool Done(IReadOnlyList<SessionSummary> rows, DateTimeOffset deadline, out bool timedOut)
     {

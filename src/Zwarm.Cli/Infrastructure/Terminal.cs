@@ -1,4 +1,6 @@
 // Where output goes: data on stdout, messages on stderr, coloured rendering through Spectre.Console.
+// On a terminal, rendering follows the window's live width; piped, it has no width at all (PipeWidth): no line is
+// wrapped and nothing is padded to a made-up width, so `| grep` and `| less` see whole lines.
 // Tests construct one over StringWriters to run commands in-process.
 using Spectre.Console;
 
@@ -13,16 +15,20 @@ internal sealed class Terminal
     /// <param name="interactive">Input comes from a person at a terminal (not a pipe or file).</param>
     /// <param name="processStreams">Out, Err and In are this process's own standard streams (children may inherit them).</param>
     /// <param name="outputIsTerminal">Out is a terminal: live window size, and a line editor may draw on it.</param>
+    /// <param name="errorIsTerminal">Err is a terminal: progress written there follows the window's width.</param>
     public Terminal(TextWriter output, TextWriter error, bool colors, TextReader? input = null, bool interactive = false,
-        bool processStreams = false, bool outputIsTerminal = false)
-        : this(output, error, colors, () => input ?? TextReader.Null, interactive, processStreams, outputIsTerminal)
+        bool processStreams = false, bool outputIsTerminal = false, bool errorIsTerminal = false)
+        : this(output, error, colors, () => input ?? TextReader.Null, interactive, processStreams, outputIsTerminal, errorIsTerminal)
     {
     }
+
+    /// <summary>The width Spectre is given for output that is not a terminal: wide enough that nothing wraps.</summary>
+    public const int PipeWidth = 1_000_000;
 
     // The consoles and stdin are made on first use: most commands print plain data and never read, and setting
     // them up (terminal detection, Console.In) is a measurable part of start-up.
     private Terminal(TextWriter output, TextWriter error, bool colors, Func<TextReader> input, bool interactive,
-        bool processStreams, bool outputIsTerminal)
+        bool processStreams, bool outputIsTerminal, bool errorIsTerminal)
     {
         Out = output;
         Err = error;
@@ -42,17 +48,25 @@ internal sealed class Terminal
             });
             if (!outputIsTerminal)
             {
-                console.Profile.Width = 160;
+                console.Profile.Width = PipeWidth;
             }
             return console;
         });
-        _errorConsole = new Lazy<IAnsiConsole>(() => AnsiConsole.Create(new AnsiConsoleSettings
+        _errorConsole = new Lazy<IAnsiConsole>(() =>
         {
-            Out = new AnsiConsoleOutput(error),
-            Ansi = colors ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = colors ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        }));
+            var console = AnsiConsole.Create(new AnsiConsoleSettings
+            {
+                Out = errorIsTerminal ? new LiveTerminalOutput(error) : new AnsiConsoleOutput(error),
+                Ansi = colors ? AnsiSupport.Detect : AnsiSupport.No,
+                ColorSystem = colors ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+                Interactive = InteractionSupport.No,
+            });
+            if (!errorIsTerminal)
+            {
+                console.Profile.Width = PipeWidth;
+            }
+            return console;
+        });
     }
 
     public TextWriter Out { get; }
@@ -89,7 +103,7 @@ internal sealed class Terminal
         var stdout = new StreamWriter(System.Console.OpenStandardOutput()) { AutoFlush = true };
         var stderr = new StreamWriter(System.Console.OpenStandardError()) { AutoFlush = true };
         return new Terminal(stdout, stderr, colors, () => System.Console.In, interactive: !System.Console.IsInputRedirected,
-            processStreams: true, outputIsTerminal: stdoutIsTerminal);
+            processStreams: true, outputIsTerminal: stdoutIsTerminal, errorIsTerminal: !System.Console.IsErrorRedirected);
     }
 
     /// <summary>One-line error message on stderr.</summary>

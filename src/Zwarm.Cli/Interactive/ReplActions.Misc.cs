@@ -3,6 +3,7 @@ using System.Globalization;
 using Spectre.Console;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Core;
+using Zwarm.Core.Suggestions;
 
 namespace Zwarm.Cli.Interactive;
 
@@ -68,20 +69,8 @@ internal sealed partial class ReplActions
     }
 
     /// <summary>" (did you mean 'spawn'?)" when a command name is close to <paramref name="word"/>, else "".</summary>
-    public string Suggest(string word)
-    {
-        if (word.Length < 3)
-        {
-            return "";
-        }
-        var best = Commands.SelectMany(c => c.Names)
-            .Where(n => n.Length > 1)
-            .Select(n => (Name: n, Distance: EditDistance.Between(word.ToLowerInvariant(), n)))
-            .Where(x => x.Distance <= (word.Length == 3 ? 1 : 2))
-            .OrderBy(x => x.Distance)
-            .FirstOrDefault();
-        return best.Name is null ? "" : $" (did you mean '{best.Name}'?)";
-    }
+    public string Suggest(string word) =>
+        word.Length < 3 ? "" : DidYouMean.Hint(word, Commands.SelectMany(c => c.Names));
 
     private static string ShortCommand(string command) => command.Length > 60 ? command[..59] + "…" : command;
 }

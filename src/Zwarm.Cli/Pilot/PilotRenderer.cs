@@ -57,11 +57,11 @@ internal sealed class PilotRenderer(IAnsiConsole console)
         }
         if (result.DroppedCheckpoints > 0)
         {
-            console.MarkupLine($"[grey]({result.DroppedCheckpoints} later checkpoint(s) discarded)[/]");
+            console.MarkupLine($"[grey]({Format.Count(result.DroppedCheckpoints, "later checkpoint")} discarded)[/]");
         }
         if (result.CompactedCheckpoints > 0)
         {
-            console.MarkupLine($"[magenta]⟲ context compacted: {result.CompactedCheckpoints} earlier checkpoint(s) can no longer be restored[/]");
+            console.MarkupLine($"[magenta]⟲ context compacted: {Format.Count(result.CompactedCheckpoints, "earlier checkpoint")} can no longer be restored[/]");
         }
         var label = result.Checkpoint?.Label ?? Checkpoint.LabelOf(status.Head);
         console.MarkupLine($"[blue]── {label}[/] [grey]{Markup.Escape(StatusLine(status, sessions))}[/]");
@@ -81,7 +81,7 @@ internal sealed class PilotRenderer(IAnsiConsole console)
         void Row(string k, string v) => grid.AddRow($"[grey]{k}[/]", Markup.Escape(v));
         Row("instance", status.InstanceId);
         Row("model", status.Endpoint);
-        Row("checkpoint", $"{Checkpoint.LabelOf(status.Head)} of {Checkpoint.LabelOf(status.Latest)} · {status.Messages} messages");
+        Row("checkpoint", $"{Checkpoint.LabelOf(status.Head)} of {Checkpoint.LabelOf(status.Latest)} · {Format.Count(status.Messages, "message")}");
         Row("steps", $"{status.Steps} model calls in all");
         var percent = status.ContextWindow > 0 ? 100.0 * status.ContextTokens / status.ContextWindow : 0;
         Row("context", $"~{Format.Tokens(status.ContextTokens)} of {Format.Tokens(status.ContextWindow)} tokens ({percent:0.#}%)".Replace(',', '.'));

@@ -2,6 +2,7 @@
 // starts with ':' can be sent as a """ block).
 using System.Globalization;
 using Zwarm.Cli.Infrastructure;
+using Zwarm.Cli.Rendering;
 using Zwarm.Core;
 using Zwarm.Orchestration.Instances;
 
@@ -84,8 +85,8 @@ internal sealed partial class PilotRepl
         var from = session.Goto(turn);
         var after = session.Conversation.HeadMessages;
         var label = Checkpoint.LabelOf(turn);
-        var what = after < before ? $"{before - after} message(s) set aside"
-            : after > before ? $"{after - before} message(s) restored" : "nothing changed";
+        var what = after < before ? $"{Format.Count(before - after, "message")} set aside"
+            : after > before ? $"{Format.Count(after - before, "message")} restored" : "nothing changed";
         renderer.Line($"[magenta]⟲ {Checkpoint.LabelOf(from)} → {label}[/]: {what}; the conversation now ends at {label}. " +
             "[grey]Sessions keep running; your next message discards the checkpoints after it.[/]");
     }

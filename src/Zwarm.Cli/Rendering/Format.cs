@@ -45,6 +45,16 @@ internal static class Format
         _ => Markup.Escape(status.ToName()),
     };
 
+    public static Style StatusStyle(SessionStatus status) => status switch
+    {
+        SessionStatus.Running => new Style(Color.Blue),
+        SessionStatus.Pending => new Style(Color.Grey),
+        SessionStatus.Completed => new Style(Color.Green),
+        SessionStatus.Failed => new Style(Color.Red),
+        SessionStatus.Killed => new Style(Color.Yellow),
+        _ => Style.Plain,
+    };
+
     /// <summary>First line of <paramref name="text"/>, cut to <paramref name="max"/> characters.</summary>
     public static string OneLine(string? text, int max)
     {
@@ -55,6 +65,10 @@ internal static class Format
         var flat = text.ReplaceLineEndings(" ").Trim();
         return flat.Length <= max ? flat : string.Concat(flat.AsSpan(0, Math.Max(1, max - 1)), "…");
     }
+
+    /// <summary>"1 step", "2 steps": a count with its noun in the right number.</summary>
+    public static string Count(long n, string singular, string? plural = null) =>
+        n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? singular : plural ?? singular + "s");
 
     public static string ShortId(string id) => id.Length > 8 ? id[..8] : id;
 

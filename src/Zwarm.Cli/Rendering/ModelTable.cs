@@ -2,12 +2,16 @@
 // applied; shared by `zwarm models` and the REPL's `models`.
 using System.Globalization;
 using Spectre.Console;
+using Zwarm.Cli.Rendering.Grids;
 using Zwarm.Core.Events;
 
 namespace Zwarm.Cli.Rendering;
 
 internal static class ModelTable
 {
+    private static readonly Style Bold = new(decoration: Decoration.Bold);
+    private static readonly Style Grey = new(Color.Grey);
+
     /// <summary>One row per priced model, in the table's order, with every alias that resolves to it.</summary>
     public static IReadOnlyList<ModelView> Views(PriceTable prices)
     {
@@ -32,26 +36,29 @@ internal static class ModelTable
             : views.Where(v => v.Model.Contains(filter.Trim(), StringComparison.OrdinalIgnoreCase)
                 || v.Aliases.Any(a => a.Contains(filter.Trim(), StringComparison.OrdinalIgnoreCase))).ToList();
 
-    public static Table Build(IEnumerable<ModelView> models)
+    /// <summary>The table: prices first, the aliases last (they are shortened first on a narrow terminal).</summary>
+    public static TextGrid Build(IEnumerable<ModelView> models, bool wide = false)
     {
-        var table = new Table().Border(TableBorder.Simple);
-        table.AddColumn("MODEL");
-        table.AddColumn("ALIASES");
-        table.AddColumn(new TableColumn("INPUT").RightAligned());
-        table.AddColumn(new TableColumn("CACHED").RightAligned());
-        table.AddColumn(new TableColumn("CACHE WRITE").RightAligned());
-        table.AddColumn(new TableColumn("OUTPUT").RightAligned());
+        var grid = new TextGrid(
+        [
+            new("MODEL", MinWidth: 16),
+            new("INPUT", RightAligned: true),
+            new("CACHED", HidePriority: 30, RightAligned: true),
+            new("CACHE WRITE", HidePriority: 40, RightAligned: true),
+            new("OUTPUT", RightAligned: true),
+            new("ALIASES", HidePriority: 20, MinWidth: 12),
+        ], wide);
         foreach (var m in models)
         {
-            table.AddRow(
-                $"[bold]{Markup.Escape(m.Model)}[/]",
-                $"[grey]{Markup.Escape(string.Join(", ", m.Aliases))}[/]",
+            grid.AddRow(
+                new GridCell(m.Model, Bold),
                 Price(m.Input),
                 Price(m.CachedInput),
                 Price(m.CacheWrite),
-                Price(m.Output));
+                Price(m.Output),
+                new GridCell(string.Join(", ", m.Aliases), Grey));
         }
-        return table;
+        return grid;
     }
 
     /// <summary>The line printed under the table.</summary>

@@ -16,10 +16,10 @@ internal sealed class OrchestratorProgress(IAnsiConsole console, bool showText =
         switch (e)
         {
             case RunStarted s:
-                Line($"[bold]orchestrator {Markup.Escape(s.Instance)}[/] [grey]{Markup.Escape($"{s.Provider} {s.Model} at {s.Endpoint.TrimEnd('/')} · up to {s.MaxSteps} steps")}[/]");
+                Line($"[bold]orchestrator {Markup.Escape(s.Instance)}[/] [grey]{Markup.Escape($"{s.Provider} {s.Model} at {s.Endpoint.TrimEnd('/')} · up to {Format.Count(s.MaxSteps, "step")}")}[/]");
                 break;
             case RunResumed r:
-                Line($"[bold]resuming {Markup.Escape(r.Instance)}[/] [grey]{Markup.Escape($"(was {r.PreviousStatus}; {r.Messages} messages; {r.Model}; up to {r.MaxSteps} more steps)")}[/]");
+                Line($"[bold]resuming {Markup.Escape(r.Instance)}[/] [grey]{Markup.Escape($"(was {r.PreviousStatus}; {Format.Count(r.Messages, "message")}; {r.Model}; up to {Format.Count(r.MaxSteps, "more step")})")}[/]");
                 break;
             case StepStarted s:
                 var parts = new List<string> { $"{s.Running} running", $"{s.Stopped} stopped" };
@@ -47,7 +47,7 @@ internal sealed class OrchestratorProgress(IAnsiConsole console, bool showText =
                 Line($"  [yellow]⚑ [[{Markup.Escape(n.Watcher)}]][/] {Markup.Escape(Format.OneLine(n.Message, 220))}");
                 break;
             case Compacted c:
-                Line($"  [magenta]⟲ context compacted:[/] [grey]{c.RemovedMessages} messages removed, ~{Format.Tokens(c.TokensBefore)} → ~{Format.Tokens(c.TokensAfter)} tokens[/]");
+                Line($"  [magenta]⟲ context compacted:[/] [grey]{Format.Count(c.RemovedMessages, "message")} removed, ~{Format.Tokens(c.TokensBefore)} → ~{Format.Tokens(c.TokensAfter)} tokens[/]");
                 break;
             case Exited x:
                 Line($"[green]■ exit:[/] {Markup.Escape(Format.OneLine(x.Summary, 300))}");

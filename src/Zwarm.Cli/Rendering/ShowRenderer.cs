@@ -51,7 +51,15 @@ internal static class ShowRenderer
             var exit = t.ExitCode is { } c ? $" exit {c.ToString(CultureInfo.InvariantCulture)}" : "";
             var cost = t.CostUsd is null ? "" : $"  {Format.Cost(t.CostUsd)}";
             var tokens = t.Usage is { } tu ? $"  {Format.Tokens(tu.InputTokens + tu.OutputTokens)} tokens" : "";
-            console.Write(new Rule($"[bold]turn {t.Turn}[/] {Markup.Escape(t.Status.ToName())}{exit}{tokens}{cost}").LeftJustified());
+            var title = $"[bold]turn {t.Turn}[/] {Markup.Escape(t.Status.ToName())}{exit}{tokens}{cost}";
+            if (console.Profile.Out.IsTerminal)
+            {
+                console.Write(new Rule(title).LeftJustified());
+            }
+            else
+            {
+                console.MarkupLine("── " + title); // piped: no rule padded out to a made-up width
+            }
             console.MarkupLine($"[grey]you:[/] {Markup.Escape(t.Prompt)}");
             // Messages go out in 32 KB batches: stdout flushes on every write, a write(2) per message otherwise.
             var batch = new StringBuilder();
@@ -65,7 +73,7 @@ internal static class ShowRenderer
                 }
             });
             terminal.Out.Write(batch);
-            console.MarkupLine($"[grey]{counts.Commands} commands, {counts.FileChanges} file changes, {counts.ToolCalls} other tool calls[/]");
+            console.MarkupLine($"[grey]{Format.Count(counts.Commands, "command")}, {Format.Count(counts.FileChanges, "file change")}, {Format.Count(counts.ToolCalls, "other tool call")}[/]");
             if (t.Error is not null)
             {
                 console.MarkupLine($"[red]error: {Markup.Escape(t.Error)}[/]");

@@ -1,6 +1,7 @@
 // config.toml parsed once (Tomlyn, source-generated so it stays AOT-safe), with `--set a.b=value` overrides applied
 // on top. Each layer reads its own sections through ConfigSection; Validate() then reports syntax errors, wrong
-// types and keys nobody read (unknown keys) in one clear message.
+// types and keys nobody read (unknown keys) in one clear message, each problem under its source: `--set` when an
+// override set that key, else the file with the line of the key when it can be found.
 using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Serialization;
@@ -9,12 +10,15 @@ namespace Zwarm.Core.Config;
 
 public sealed class ConfigDocument
 {
-    private readonly List<string> _errors = [];
+    private readonly List<(string Path, string Message)> _errors = [];
+    private readonly HashSet<string> _overridden = new(StringComparer.Ordinal);
     private readonly TomlTable _table;
+    private readonly string _text;
 
-    private ConfigDocument(TomlTable table, string? sourcePath)
+    private ConfigDocument(TomlTable table, string? sourcePath, string text = "")
     {
         _table = table;
+        _text = text;
         SourcePath = sourcePath;
         Root = new ConfigSection(this, table, "");
     }
@@ -45,7 +49,7 @@ public sealed class ConfigDocument
 
     public ConfigSection Root { get; }
 
-    public IReadOnlyList<string> Errors => _errors;
+    public IReadOnlyList<string> Errors => [.. _errors.Select(e => e.Message)];
 
     /// <summary>An empty document (no file): every setting takes its default.</summary>
     public static ConfigDocument Empty() => new(new TomlTable(), null);
@@ -66,7 +70,7 @@ public sealed class ConfigDocument
             var message = e.Diagnostics is { Count: > 0 } d ? d[0].Message : FirstLine(e.Message);
             throw new ZwarmException(ErrorKind.Config, $"{where}:{e.Line}:{e.Column}: {message}");
         }
-        var document = new ConfigDocument(table, sourcePath);
+        var document = new ConfigDocument(table, sourcePath, text);
         foreach (var item in overrides ?? [])
         {
             document.ApplyOverride(table, item);
@@ -93,21 +97,34 @@ public sealed class ConfigDocument
         return Parse(text, path, overrides);
     }
 
-    internal void AddError(string message) => _errors.Add(message);
+    /// <summary>Records a problem with the setting at <paramref name="path"/> (dotted).</summary>
+    internal void AddError(string path, string message) => _errors.Add((path, message));
 
     /// <summary>Throws one Config error listing every problem found so far, including unknown keys.</summary>
     public void Validate()
     {
-        var problems = new List<string>(_errors);
-        foreach (var key in Root.UnreadKeys())
+        var problems = new List<(string Path, string Message)>(_errors);
+        foreach (var (key, suggestion) in Root.UnreadKeys())
         {
-            problems.Add($"unknown key '{key}'");
+            problems.Add((key, $"unknown key '{key}'" + (suggestion is null ? "" : $" (did you mean '{suggestion}'?)")));
         }
         if (problems.Count > 0)
         {
-            var where = SourcePath is null ? "config" : SourcePath;
-            throw new ZwarmException(ErrorKind.Config, $"{where}: {string.Join("; ", problems)}");
+            var grouped = problems.GroupBy(p => SourceOf(p.Path), p => p.Message)
+                .Select(g => $"{g.Key}: {string.Join("; ", g)}");
+            throw new ZwarmException(ErrorKind.Config, string.Join("; ", grouped));
         }
+    }
+
+    /// <summary>Where a setting came from: `--set`, or the file (with the key's line when found).</summary>
+    private string SourceOf(string path)
+    {
+        if (_overridden.Any(o => o == path || path.StartsWith(o + ".", StringComparison.Ordinal) || o.StartsWith(path + ".", StringComparison.Ordinal)))
+        {
+            return "--set";
+        }
+        var where = SourcePath ?? "config";
+        return ConfigLines.Find(_text, path) is { } line ? $"{where}:{line}" : where;
     }
 
     // `--set executor.model=gpt-5` : the value is read as a TOML value when it is one (numbers, booleans, arrays,
@@ -124,6 +141,7 @@ public sealed class ConfigDocument
         {
             throw new ZwarmException(ErrorKind.Usage, $"--set: bad key '{item[..eq]}'");
         }
+        _overridden.Add(string.Join('.', path.Select(p => p.Trim())));
         var raw = item[(eq + 1)..].Trim();
         object value = raw;
         try

@@ -2,6 +2,7 @@
 // their sections, the keys nobody read can be reported as unknown (a typo is an error, not silently ignored).
 using System.Globalization;
 using Tomlyn.Model;
+using Zwarm.Core.Suggestions;
 
 namespace Zwarm.Core.Config;
 
@@ -123,7 +124,7 @@ public sealed class ConfigSection
                 case bool b: map[k] = b ? "true" : "false"; break;
                 case long or int or double: map[k] = Convert.ToString(v, CultureInfo.InvariantCulture) ?? ""; break;
                 default:
-                    _document.AddError($"{Qualify(key)}.{k} must be a string");
+                    _document.AddError($"{Qualify(key)}.{k}", $"{Qualify(key)}.{k} must be a string");
                     break;
             }
         }
@@ -155,15 +156,16 @@ public sealed class ConfigSection
     public void MarkKnown(string key) => _read.Add(key);
 
     /// <summary>Reports an invalid value found by the caller's own validation.</summary>
-    public void Error(string key, string message) => _document.AddError($"{Qualify(key)}: {message}");
+    public void Error(string key, string message) => _document.AddError(Qualify(key), $"{Qualify(key)}: {message}");
 
-    internal IEnumerable<string> UnreadKeys()
+    /// <summary>Keys nobody read, each with the closest key that was read here (the likely intended one), if any.</summary>
+    internal IEnumerable<(string Path, string? Suggestion)> UnreadKeys()
     {
         foreach (var key in _table.Keys)
         {
             if (!_read.Contains(key))
             {
-                yield return Qualify(key);
+                yield return (Qualify(key), DidYouMean.Closest(key, _read) is { } near ? Qualify(near) : null);
             }
             else if (_children.TryGetValue(key, out var child))
             {
@@ -185,13 +187,13 @@ public sealed class ConfigSection
 
     private T? Wrong<T>(string key, string expected) where T : class
     {
-        _document.AddError($"{Qualify(key)} must be {expected}");
+        _document.AddError(Qualify(key), $"{Qualify(key)} must be {expected}");
         return null;
     }
 
     private T? WrongStruct<T>(string key, string expected) where T : struct
     {
-        _document.AddError($"{Qualify(key)} must be {expected}");
+        _document.AddError(Qualify(key), $"{Qualify(key)} must be {expected}");
         return null;
     }
 }

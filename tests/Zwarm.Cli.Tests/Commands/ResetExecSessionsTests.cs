@@ -41,7 +41,7 @@ public sealed class ResetExecSessionsTests : IDisposable
         Assert.Contains("--yes", unconfirmed.Err);
 
         var dry = await _cli.RunAsync("reset", "--kill", "--dry-run");
-        Assert.Contains("would delete 2 session(s) and 0 instance(s)", dry.Out);
+        Assert.Contains("would delete 2 sessions and 0 instances", dry.Out);
         Assert.Equal(2, JsonDocument.Parse((await _cli.RunAsync("ls", "--json")).Out).RootElement.GetArrayLength());
 
         var reset = await _cli.RunAsync("reset", "--kill", "--yes");

@@ -39,7 +39,7 @@ public sealed partial class InteractiveTerminalTests : IDisposable
 
         await tmux.TypeAsync("ls");
         await tmux.SendKeysAsync("Enter");
-        await tmux.WaitForAsync(s => s.Contains($"{id}   running") && s.Contains("typed at a terminal"), "the ls table");
+        await tmux.WaitForAsync(s => s.Contains($"{id}  running") && s.Contains("typed at a terminal"), "the ls table");
 
         // Tab completes a command name...
         await tmux.TypeAsync("pe");

@@ -53,8 +53,8 @@ public sealed class PilotCliTests() : CliTestBase("zwarm-pilot-cli-")
         Assert.Contains("✓ started codex session", o);
         Assert.Contains("pilot: hello.txt is written.", o);
         Assert.Contains("── T1 sessions: 0 running · 1 completed · 0 failed/killed", o);
-        Assert.Contains("⟲ T2 → T1: 2 message(s) set aside", o);
-        Assert.Contains("(1 later checkpoint(s) discarded)", o);
+        Assert.Contains("⟲ T2 → T1: 2 messages set aside", o);
+        Assert.Contains("(1 later checkpoint discarded)", o);
         Assert.Contains("thinking: pondering the rewind", o);
         Assert.DoesNotContain("secret thoughts", o);
         Assert.Contains("pilot: Got both lines.", o);

@@ -1,10 +1,10 @@
-namespace Zwarm.Cli.Interactive;
+namespace Zwarm.Core.Suggestions;
 
 /// <summary>
 /// Edit distance counting a swap of two neighbours as one edit (optimal string alignment), for "did you mean
 /// ...?" on a mistyped command: "spwan" is one edit from "spawn".
 /// </summary>
-internal static class EditDistance
+public static class EditDistance
 {
     public static int Between(string a, string b)
     {
