@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Runs every zwarm test on this machine, installing what they need first:
+#   0. the system tools the tests use (tmux for the terminal tests, python3 for the Python-zwarm interop tests,
+#      git): installed with apt-get when run as root on Debian/Ubuntu, else one line saying what is missing,
 #   1. the pinned agent CLIs (Codex CLI, Claude Code) from npm into .tools/agents (git-ignored),
 #   2. dotnet restore + build (Release),
 #   3. the fast suite (unit + component tests with the fake agent), then
 #   4. the real-client suite (Category=RealClient: the real CLIs against scripted model servers on 127.0.0.1),
 #      inside a loopback-only network namespace when run as root, so nothing can leave the machine.
+# Every suite runs even when an earlier one failed; the end is a summary: each suite's time and result, and the
+# name of every failed test. Exit code 0 only when everything passed.
 # Options: --fast (skip the real-client suite), --real (only the real-client suite).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -17,23 +21,66 @@ case "${1:-}" in
   *) echo "usage: ./test.sh [--fast|--real]" >&2; exit 2 ;;
 esac
 
-start=$(date +%s)
+start=$SECONDS
+
+# 0. System tools.
+missing=()
+for tool in tmux python3 git; do
+  command -v "$tool" >/dev/null || missing+=("$tool")
+done
+command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK is needed (https://dot.net)" >&2; exit 1; }
+if [ "$real" = 1 ] && ! command -v npm >/dev/null; then
+  echo "test.sh: node and npm are needed for the real-client suite (node >= 22 for Claude Code); or run ./test.sh --fast" >&2
+  exit 1
+fi
+if [ "${#missing[@]}" -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "== installing ${missing[*]} (apt-get) =="
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    echo "test.sh: missing ${missing[*]}: install with: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
 if [ "$real" = 1 ]; then
   scripts/install-agent-clis.sh
 fi
+t=$SECONDS
 dotnet restore Zwarm.slnx -nologo
 dotnet build Zwarm.slnx -c Release --no-restore -nologo -clp:ErrorsOnly
+build_time=$((SECONDS - t))
 
 results="$(pwd)/artifacts/test-results"
 rm -rf "$results"
+mkdir -p "$results"
 run_tests() { # $1 = filter
   dotnet test Zwarm.slnx -c Release --no-build --nologo --filter "$1" --results-directory "$results" \
     --logger "console;verbosity=minimal"
 }
 
+summary=()
+failed_tests=()
+status=0
+suite() { # $1 = name, $2... = command; records its time and result, never stops the script
+  local name=$1; shift
+  local log="$results/$name.log" t=$SECONDS rc=0
+  "$@" 2>&1 | tee "$log" || rc=$?
+  if [ "$rc" = 0 ]; then
+    summary+=("$(printf '  %-12s passed  %4ds' "$name" $((SECONDS - t)))")
+  else
+    status=1
+    summary+=("$(printf '  %-12s FAILED  %4ds' "$name" $((SECONDS - t)))")
+    # The console logger names each failed test on a line "  Failed <name> [time]".
+    while IFS= read -r line; do
+      failed_tests+=("  $name: $line")
+    done < <(grep -E '^\s*Failed [A-Za-z_]' "$log" | sed -E 's/^\s*Failed //; s/ \[[^]]*\]$//' | sort -u)
+  fi
+}
+
 if [ "$fast" = 1 ]; then
   echo "== fast suite =="
-  run_tests "Category!=RealClient"
+  suite fast run_tests "Category!=RealClient"
 fi
 
 if [ "$real" = 1 ]; then
@@ -42,10 +89,24 @@ if [ "$real" = 1 ]; then
     echo "(in a loopback-only network namespace)"
     export -f run_tests
     export results
-    unshare -n bash -c 'ip link set lo up && run_tests "Category=RealClient"'
+    suite real-client unshare -n bash -c 'ip link set lo up && run_tests "Category=RealClient"'
   else
     echo "(not root: running without a network namespace; the tests only ever talk to 127.0.0.1)"
-    run_tests "Category=RealClient"
+    suite real-client run_tests "Category=RealClient"
   fi
 fi
-echo "all tests passed in $(( $(date +%s) - start ))s"
+
+echo
+echo "== summary =="
+printf '  %-12s          %4ds\n' build "$build_time"
+printf '%s\n' "${summary[@]}"
+if [ "$status" = 0 ]; then
+  echo "all tests passed in $((SECONDS - start))s"
+else
+  if [ "${#failed_tests[@]}" -gt 0 ]; then
+    echo "failed tests:"
+    printf '%s\n' "${failed_tests[@]}"
+  fi
+  echo "SOME TESTS FAILED ($((SECONDS - start))s); logs in artifacts/test-results/*.log"
+fi
+exit "$status"
