@@ -3,6 +3,7 @@
 using Zwarm.Cli.Rendering;
 using Zwarm.Cli.Rendering.Grids;
 using Zwarm.Cli.Tests.Support;
+using Zwarm.Core.Sessions;
 
 namespace Zwarm.Cli.Tests.Rendering;
 
@@ -55,7 +56,7 @@ public sealed class TableWidthTests
     [Fact]
     public void Ls_Narrowing_ShortensTheTaskFirstThenHidesTheLeastTellingColumns()
     {
-        var wide = Render(200);
+        var wide = Render(260);
         Assert.Contains(LongTask, wide[1]);
         Assert.Contains("BY", wide[0]);
 
