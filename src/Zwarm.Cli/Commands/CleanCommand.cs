@@ -4,7 +4,10 @@ using Zwarm.Cli.Rendering;
 
 namespace Zwarm.Cli.Commands;
 
-/// <summary>`zwarm clean`: remove stopped sessions older than a cutoff. Running sessions and other processes are never touched.</summary>
+/// <summary>
+/// `zwarm clean`: remove stopped sessions older than a cutoff (each decided under its lock), and leftover folders
+/// older than a minute (half-made or half-deleted). Running sessions and other processes are never touched.
+/// </summary>
 internal static class CleanCommand
 {
     public static Command Create(CommandActions actions)
@@ -16,9 +19,12 @@ internal static class CleanCommand
         actions.Set(command, async (ctx, ct) =>
         {
             var cutoff = DurationParser.ParseOption(ctx.Get(olderThan), "--older-than");
-            var victims = await ctx.Sessions.CleanAsync(cutoff, ctx.Get(dryRun), ct);
+            var result = await ctx.Sessions.Removal.CleanAsync(cutoff, ctx.Get(dryRun), ct);
+            var victims = result.Sessions;
             var verb = ctx.Get(dryRun) ? "would remove" : "removed";
-            var views = victims.Select(v => new SessionChangeView(v.Id, ctx.Get(dryRun) ? v.Status.ToName() : "removed", v.Status.ToName())).ToList();
+            var views = victims.Select(v => new SessionChangeView(v.Id, ctx.Get(dryRun) ? v.Status.ToName() : "removed", v.Status.ToName()))
+                .Concat(result.Leftovers.Select(l => new SessionChangeView(l.Name, ctx.Get(dryRun) ? "leftover" : "removed", "leftover")))
+                .ToList();
             if (ctx.Get(json))
             {
                 JsonOutput.Write(ctx.Terminal, views, CliJsonContext.Output.ListSessionChangeView);
@@ -28,7 +34,11 @@ internal static class CleanCommand
             {
                 ctx.Terminal.Out.WriteLine(ChangeReport.Cleaned(verb, v, ctx.Zwarm.Time.GetUtcNow()));
             }
-            ctx.Terminal.Note($"{verb} {Format.Count(victims.Count, "session")}");
+            foreach (var l in result.Leftovers)
+            {
+                ctx.Terminal.Out.WriteLine($"{verb} {l.Name}: {l.Reason}");
+            }
+            ctx.Terminal.Note($"{verb} {Format.Count(victims.Count, "session")}" + (result.Leftovers.Count > 0 ? $" and {Format.Count(result.Leftovers.Count, "leftover folder")}" : ""));
             return ExitCodes.Success;
         });
         return command;

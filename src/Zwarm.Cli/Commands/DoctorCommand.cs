@@ -1,144 +1,113 @@
 using System.CommandLine;
-using System.Diagnostics;
 using Spectre.Console;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core;
-using Zwarm.Core.Agents;
-using Zwarm.Core.Processes;
+using Zwarm.Core.Config;
+using Zwarm.Core.Health;
 
 namespace Zwarm.Cli.Commands;
 
-/// <summary>`zwarm doctor`: what zwarm can find — agent CLIs and versions, API keys, a writable state dir, config.</summary>
+/// <summary>
+/// `zwarm doctor [--fix]`: what zwarm can find — agent CLIs and versions, API keys, a writable state dir, config,
+/// leftovers in the store (the checks are Core's HealthCheck; --fix removes stale leftovers and makes the store
+/// private). Runs even when the config or the state dir is refused, and names why.
+/// </summary>
 internal static class DoctorCommand
 {
-    private static readonly string[] KeyNames = ["OPENAI_API_KEY", "ANTHROPIC_API_KEY", "CODEX_HOME", "CLAUDE_CONFIG_DIR", "ANTHROPIC_BASE_URL"];
-
     public static Command Create(CommandActions actions)
     {
         var json = JsonFlag.Create();
-        var command = new Command("doctor", "Check the agent CLIs, API keys, state directory and config") { json };
+        var fix = new Option<bool>("--fix") { Description = "Remove stale leftovers (half-made or half-deleted session folders) and make the store private" };
+        var command = new Command("doctor", "Check the agent CLIs, API keys, state directory and config") { fix, json };
         command.SetAction(async (parse, ct) =>
         {
-            var terminal = actions.Terminal;
-            string? configError = null;
-            LoadedContext? loaded = null;
             try
             {
-                loaded = actions.Factory.Create(parse);
+                return await RunAsync(actions, parse, parse.GetValue(fix), parse.GetValue(json), ct);
             }
-            catch (ZwarmException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                configError = e.Message;
+                return FailureReport.Write(actions.Terminal, e);
             }
-            var env = actions.Factory.Environment;
-            var stateDir = loaded?.Context.StateDirectory
-                ?? Core.Config.ZwarmContext.ResolveStateDirectory(parse.GetValue(GlobalOptions.StateDir), actions.Factory.WorkingDirectory, env);
-            var config = loaded?.Context.Config ?? Core.Config.ZwarmConfig.Default;
-
-            var agents = new List<DoctorAgent>();
-            foreach (var adapter in AgentRegistry.Default.Adapters)
-            {
-                var settings = config.AdapterSettingsFor(adapter.Name);
-                var name = settings.Executable ?? adapter.ExecutableName;
-                var path = ExecutableResolver.Resolve(name, env.GetValueOrDefault("PATH"), actions.Factory.WorkingDirectory);
-                string? version = null, problem = null;
-                if (path is null)
-                {
-                    problem = "not found on PATH";
-                }
-                else
-                {
-                    (version, problem) = await ReadVersionAsync(path, ct);
-                }
-                agents.Add(new DoctorAgent(adapter.Name, name, path, version, problem, adapter.InstallHint));
-            }
-            var keys = KeyNames.Select(k => new DoctorKey(k, !string.IsNullOrEmpty(env.GetValueOrDefault(k)))).ToList();
-            var llmBinary = LlmVerbs.InProcess ? null : LlmVerbs.Resolve(env, Environment.ProcessPath);
-            var llm = new DoctorLlmVerbs(LlmVerbs.InProcess, llmBinary, llmBinary is null || File.Exists(llmBinary));
-            var report = new DoctorReport(stateDir, IsWritable(stateDir), agents, keys,
-                loaded?.Document.SourcePath is { } p && File.Exists(p) ? p : null, configError, File.Exists(ExecutableResolver.Setsid), llm);
-            var healthy = report.StateWritable && report.ConfigError is null && report.Setsid && llm.Available && agents.Any(a => a.Problem is null);
-
-            if (parse.GetValue(json))
-            {
-                JsonOutput.Write(terminal, report, CliJsonContext.Output.DoctorReport);
-                return healthy ? ExitCodes.Success : ExitCodes.SessionFailed;
-            }
-            var console = terminal.Console;
-            string Mark(bool ok) => ok ? "[green]ok[/]" : "[red]!![/]";
-            foreach (var a in agents)
-            {
-                console.MarkupLine($"{Mark(a.Problem is null)} {a.Adapter,-12} " + (a.Problem is null
-                    ? Markup.Escape($"{a.Version} ({a.Path})")
-                    : $"[red]{Markup.Escape(a.Problem)}[/] — install: {Markup.Escape(a.InstallHint)}"));
-            }
-            foreach (var k in keys)
-            {
-                console.MarkupLine($"{(k.Present ? "[green]ok[/]" : "[grey]--[/]")} {k.Name,-20} {(k.Present ? "set" : "not set")}");
-            }
-            console.MarkupLine($"{Mark(report.StateWritable)} state dir    {Markup.Escape(stateDir)}{(report.StateWritable ? " (writable)" : " [red](not writable)[/]")}");
-            console.MarkupLine($"{Mark(report.ConfigError is null)} config       {Markup.Escape(report.ConfigError ?? report.ConfigFile ?? "(none, defaults)")}");
-            console.MarkupLine($"{Mark(report.Setsid)} setsid       {Markup.Escape(ExecutableResolver.Setsid)}");
-            console.MarkupLine($"{Mark(llm.Available)} llm verbs    " + (llm.InProcess
-                ? "orchestrate, pilot and demo run in this binary"
-                : llm.Available
-                    ? $"orchestrate, pilot and demo run in {Markup.Escape(llm.Binary ?? "")}"
-                    : $"[red]{Markup.Escape(llm.Binary ?? "")} is missing[/]: orchestrate, pilot and demo need it (scripts/install.sh)"));
-            return healthy ? ExitCodes.Success : ExitCodes.SessionFailed;
         });
         return command;
     }
 
-    private static async Task<(string? Version, string? Problem)> ReadVersionAsync(string path, CancellationToken ct)
+    private static async Task<int> RunAsync(CommandActions actions, ParseResult parse, bool fix, bool json, CancellationToken ct)
     {
+        var terminal = actions.Terminal;
+        var env = actions.Factory.Environment;
+        string? configError = null;
+        LoadedContext? loaded = null;
         try
         {
-            var psi = new ProcessStartInfo(path, "--version")
+            loaded = actions.Factory.Create(parse);
+        }
+        catch (ZwarmException e)
+        {
+            configError = e.Message;
+        }
+        var stateDir = loaded?.Context.StateDirectory
+            ?? ZwarmContext.FindStateDirectory(parse.GetValue(GlobalOptions.StateDir), actions.Factory.WorkingDirectory, env);
+        string? stateProblem = null;
+        try
+        {
+            StateDirectoryOwnership.Check(stateDir, env);
+        }
+        catch (ZwarmException e)
+        {
+            stateProblem = e.Message;
+            configError = null;
+        }
+        var llmBinary = LlmVerbs.InProcess ? null : LlmVerbs.Resolve(env, Environment.ProcessPath);
+        var check = new HealthCheck(loaded?.Context.Time ?? TimeProvider.System);
+        if (fix && stateProblem is null)
+        {
+            foreach (var line in await check.FixAsync(stateDir, ct))
             {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                RedirectStandardInput = true,
-                UseShellExecute = false,
-            };
-            using var process = Process.Start(psi)!;
-            process.StandardInput.Close();
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(20));
-            var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            return process.ExitCode == 0
-                ? (Format.OneLine(output, 80), null)
-                : (null, $"`{path} --version` exited with {process.ExitCode}");
+                terminal.Note(line);
+            }
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        var report = await check.RunAsync(new HealthRequest(stateDir, stateProblem, loaded?.Context.Config ?? ZwarmConfig.Default,
+            loaded?.Document.SourcePath is { } p && File.Exists(p) ? p : null, configError, env, actions.Factory.WorkingDirectory,
+            new LlmVerbsHealth(LlmVerbs.InProcess, llmBinary, llmBinary is null || File.Exists(llmBinary))), ct);
+        if (json)
         {
-            return (null, "`--version` did not answer within 20 s");
+            JsonOutput.Write(terminal, report, CliJsonContext.Output.HealthReport);
+            return report.Healthy ? ExitCodes.Success : ExitCodes.SessionFailed;
         }
-        catch (Exception e) when (e is System.ComponentModel.Win32Exception or IOException)
-        {
-            return (null, e.Message);
-        }
+        Render(terminal, report);
+        return report.Healthy ? ExitCodes.Success : ExitCodes.SessionFailed;
     }
 
-    private static bool IsWritable(string stateDir)
+    private static void Render(Terminal terminal, HealthReport report)
     {
-        try
+        var console = terminal.Console;
+        string Mark(bool ok) => ok ? "[green]ok[/]" : "[red]!![/]";
+        foreach (var a in report.Agents)
         {
-            // Probe the state dir, or the nearest existing ancestor it would be created in (no side effects).
-            var dir = stateDir;
-            while (!Directory.Exists(dir) && Path.GetDirectoryName(dir) is { } parent)
-            {
-                dir = parent;
-            }
-            var probe = Path.Combine(dir, $".zwarm-doctor-{Guid.NewGuid():N}");
-            File.WriteAllText(probe, "");
-            File.Delete(probe);
-            return true;
+            console.MarkupLine($"{Mark(a.Problem is null)} {a.Adapter,-12} " + (a.Problem is null
+                ? Markup.Escape($"{a.Version} ({a.Path})")
+                : $"[red]{Markup.Escape(a.Problem)}[/] — install: {Markup.Escape(a.InstallHint)}"));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        foreach (var k in report.ApiKeys)
         {
-            return false;
+            console.MarkupLine($"{(k.Present ? "[green]ok[/]" : "[grey]--[/]")} {k.Name,-20} {(k.Present ? "set" : "not set")}");
         }
+        var state = report.StateProblem is { } problem ? $" [red]{Markup.Escape(problem)}[/]"
+            : report.StateWritable ? " (writable)" : " [red](not writable)[/]";
+        console.MarkupLine($"{Mark(report.StateWritable)} state dir    {Markup.Escape(report.StateDirectory)}{state}");
+        console.MarkupLine($"{Mark(report.Leftovers.Count == 0)} leftovers    " + (report.Leftovers.Count == 0
+            ? "none"
+            : Markup.Escape($"{report.Leftovers.Count} ({report.Leftovers[0]}{(report.Leftovers.Count > 1 ? ", ..." : "")}): zwarm doctor --fix or zwarm clean removes them")));
+        console.MarkupLine($"{Mark(report.ConfigError is null)} config       {Markup.Escape(report.ConfigError ?? report.ConfigFile ?? "(none, defaults)")}");
+        console.MarkupLine($"{Mark(report.Setsid)} setsid       {Markup.Escape(Core.Processes.ExecutableResolver.Setsid)}");
+        var llm = report.LlmVerbs;
+        console.MarkupLine($"{Mark(llm.Available)} llm verbs    " + (llm.InProcess
+            ? "orchestrate, pilot and demo run in this binary"
+            : llm.Available
+                ? $"orchestrate, pilot and demo run in {Markup.Escape(llm.Binary ?? "")}"
+                : $"[red]{Markup.Escape(llm.Binary ?? "")} is missing[/]: orchestrate, pilot and demo need it (scripts/install.sh)"));
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Zwarm.Cli.Infrastructure;
+using Zwarm.Core.Sessions;
 using Zwarm.Core;
 using Zwarm.Core.Config;
 
@@ -24,8 +25,10 @@ internal static class InitCommand
             }
             try
             {
-                Directory.CreateDirectory(Path.Combine(state, "sessions"));
-                Directory.CreateDirectory(Path.Combine(state, "instances"));
+                // The store is private (0700 folders, 0600 files): it will hold prompts, transcripts and secrets.
+                PrivateStore.CreateDirectory(state);
+                PrivateStore.CreateDirectory(Path.Combine(state, "sessions"));
+                PrivateStore.CreateDirectory(Path.Combine(state, "instances"));
                 var config = Path.Combine(state, "config.toml");
                 if (File.Exists(config) && !ctx.Get(force))
                 {
@@ -33,13 +36,13 @@ internal static class InitCommand
                 }
                 else
                 {
-                    File.WriteAllText(config, ConfigTemplate.Build(ConfigTemplates.UpperLayers));
+                    AtomicFile.WriteAllBytes(config, System.Text.Encoding.UTF8.GetBytes(ConfigTemplate.Build(ConfigTemplates.UpperLayers)));
                     ctx.Terminal.Out.WriteLine($"wrote {config}");
                 }
                 var ignore = Path.Combine(state, ".gitignore");
                 if (!File.Exists(ignore))
                 {
-                    File.WriteAllText(ignore, "# zwarm state: sessions and instances are local\nsessions/\ninstances/\n");
+                    AtomicFile.WriteAllBytes(ignore, "# zwarm state: sessions and instances are local\nsessions/\ninstances/\n"u8);
                 }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -1,9 +1,8 @@
 using System.CommandLine;
 using Zwarm.Cli.Infrastructure;
-using Zwarm.Cli.Rendering;
 using Zwarm.Core;
-using Zwarm.Core.Sessions;
 using Zwarm.Orchestration.Instances;
+using Zwarm.Orchestration.Reset;
 
 namespace Zwarm.Cli.Commands;
 
@@ -24,61 +23,29 @@ internal static class ResetCommand
         actions.Set(command, async (ctx, ct) =>
         {
             var terminal = ctx.Terminal;
-            var stateDir = ctx.Zwarm.StateDirectory;
-            var sessions = (await ctx.Sessions.ListAsync(ct)).Sessions;
-            var instanceStore = new InstanceStore(stateDir);
-            var instances = instanceStore.List().Instances;
-            var running = sessions.Where(s => !s.Status.IsStopped()).ToList();
-            var live = instances.Where(i => i.LiveStatus() == InstanceStatus.Running).ToList();
-            if (live.Count > 0)
-            {
-                throw new ZwarmException(ErrorKind.Conflict,
-                    $"instance {live[0].Id} is running (zwarm status -i {live[0].Id}); stop it (Ctrl-C or :quit) before a reset");
-            }
-            if (running.Count > 0 && !ctx.Get(kill))
-            {
-                throw new ZwarmException(ErrorKind.Conflict,
-                    $"{Format.Count(running.Count, "session")} running ({string.Join(", ", running.Take(3).Select(s => Format.ShortId(s.Id)))}); " +
-                    "kill them first (zwarm kill --all) or pass --kill");
-            }
-            var extras = ctx.Get(all) ? ExtraFiles(stateDir).Where(File.Exists).ToList() : [];
-            var summary = $"{Format.Count(sessions.Count, "session")} and {Format.Count(instances.Count, "instance")}" +
-                (extras.Count > 0 ? $" and {string.Join(", ", extras.Select(Path.GetFileName))}" : "") + $" in {stateDir}";
+            var reset = new StateReset(ctx.Sessions, new InstanceStore(ctx.Zwarm.StateDirectory));
+            var plan = await reset.PlanAsync(ctx.Get(all), ct);
+            StateReset.EnsureAllowed(plan, ctx.Get(kill));
             if (ctx.Get(dryRun))
             {
-                terminal.Out.WriteLine($"would delete {summary}");
+                terminal.Out.WriteLine($"would delete {plan.Summary}");
                 return ExitCodes.Success;
             }
-            if (sessions.Count == 0 && instances.Count == 0 && extras.Count == 0)
+            if (plan.IsEmpty)
             {
-                terminal.Note($"nothing to reset in {stateDir}");
+                terminal.Note($"nothing to reset in {plan.StateDirectory}");
                 return ExitCodes.Success;
             }
-            if (!ctx.Get(yes) && !Confirm(terminal, $"delete {summary}?"))
+            if (!ctx.Get(yes) && !Confirm(terminal, $"delete {plan.Summary}?"))
             {
                 throw new ZwarmException(ErrorKind.Usage, terminal.IsInteractive ? "reset cancelled" : "reset deletes data: pass --yes to confirm");
             }
-
-            foreach (var s in sessions)
-            {
-                await ctx.Sessions.RemoveAsync(s.Id, force: ctx.Get(kill), ct);
-            }
-            foreach (var i in instances)
-            {
-                Directory.Delete(instanceStore.Directory(i.Id), recursive: true);
-            }
-            foreach (var file in extras)
-            {
-                File.Delete(file);
-            }
-            terminal.Out.WriteLine($"deleted {summary}");
+            await reset.RunAsync(plan, ctx.Get(kill), ct);
+            terminal.Out.WriteLine($"deleted {plan.Summary}");
             return ExitCodes.Success;
         });
         return command;
     }
-
-    private static IEnumerable<string> ExtraFiles(string stateDir) =>
-        new[] { "config.toml", "history", "pilot_history" }.Select(f => Path.Combine(stateDir, f));
 
     private static bool Confirm(Terminal terminal, string question)
     {

@@ -6,14 +6,17 @@ using Zwarm.Core.Sessions;
 
 namespace Zwarm.Cli.Commands;
 
-/// <summary>`zwarm rm ID... | --stopped`: delete sessions (never a running one unless --force, which kills it first).</summary>
+/// <summary>
+/// `zwarm rm ID... | --stopped`: delete sessions, all named or none (never a running one unless --force, which kills it
+/// first and also removes a damaged or half-made session folder).
+/// </summary>
 internal static class RmCommand
 {
     public static Command Create(CommandActions actions)
     {
         var ids = new Argument<string[]>("ids") { Description = "Session ids or unique prefixes", Arity = ArgumentArity.ZeroOrMore };
         var stopped = new Option<bool>("--stopped") { Description = "Remove every stopped session (completed, failed, killed)" };
-        var force = new Option<bool>("--force") { Description = "Kill a running session before removing it" };
+        var force = new Option<bool>("--force") { Description = "Kill a running session before removing it; also remove a damaged or half-made session folder" };
         var json = JsonFlag.Create();
         var command = new Command("rm", "Delete sessions and their recorded output") { ids, stopped, force, json };
         actions.Set(command, async (ctx, ct) =>
@@ -38,12 +41,10 @@ internal static class RmCommand
             }
             else
             {
-                // Resolve every id first: one bad id removes nothing.
-                var resolved = given.Select(ctx.Sessions.Store.Resolve).Distinct().ToList();
-                foreach (var id in resolved)
+                // All or nothing, decided under the sessions' locks (SessionRemoval).
+                foreach (var r in await ctx.Sessions.Removal.RemoveAsync(given, ctx.Get(force), ct))
                 {
-                    var meta = await ctx.Sessions.RemoveAsync(id, ctx.Get(force), ct);
-                    removed.Add(new SessionChangeView(meta.Id, "removed", meta.Status.ToName()));
+                    removed.Add(new SessionChangeView(r.Id, "removed", r.Meta?.Status.ToName() ?? "damaged"));
                 }
             }
             if (ctx.Get(json))

@@ -17,7 +17,7 @@ namespace Zwarm.Cli.Rendering;
 [JsonSerializable(typeof(TurnUsage))]
 [JsonSerializable(typeof(List<SessionChangeView>))]
 [JsonSerializable(typeof(WaitView))]
-[JsonSerializable(typeof(DoctorReport))]
+[JsonSerializable(typeof(Zwarm.Core.Health.HealthReport))]
 [JsonSerializable(typeof(List<ModelView>))]
 [JsonSerializable(typeof(OrchestrateView))]
 [JsonSerializable(typeof(List<InstanceView>))]
@@ -53,16 +53,6 @@ internal sealed record PeekView(string Id, string Status, int Turn, string Task,
 internal sealed record SessionChangeView(string Id, string Status, string? Outcome);
 
 internal sealed record WaitView(bool TimedOut, IReadOnlyList<SessionSummary> Sessions);
-
-internal sealed record DoctorReport(string StateDirectory, bool StateWritable, IReadOnlyList<DoctorAgent> Agents,
-    IReadOnlyList<DoctorKey> ApiKeys, string? ConfigFile, string? ConfigError, bool Setsid, DoctorLlmVerbs LlmVerbs);
-
-/// <summary>Where orchestrate / pilot / demo run: in this binary, or in zwarm-llm beside a native zwarm.</summary>
-internal sealed record DoctorLlmVerbs(bool InProcess, string? Binary, bool Available);
-
-internal sealed record DoctorAgent(string Adapter, string Executable, string? Path, string? Version, string? Problem, string InstallHint);
-
-internal sealed record DoctorKey(string Name, bool Present);
 
 internal sealed record ModelView(string Model, IReadOnlyList<string> Aliases, decimal Input, decimal CachedInput,
     decimal CacheWrite, decimal Output);

@@ -37,8 +37,18 @@ public sealed record ZwarmContext
     /// <summary>
     /// The state directory to use: an explicit path, else $ZWARM_STATE_DIR, else the nearest `.zwarm` directory
     /// in <paramref name="workingDirectory"/> or its parents (like git), else &lt;workingDirectory&gt;/.zwarm.
+    /// One owned by another user is refused (<see cref="StateDirectoryOwnership"/>), however it was found.
     /// </summary>
     public static string ResolveStateDirectory(string? explicitPath, string workingDirectory,
+        IReadOnlyDictionary<string, string?> environment)
+    {
+        var dir = FindStateDirectory(explicitPath, workingDirectory, environment);
+        StateDirectoryOwnership.Check(dir, environment);
+        return dir;
+    }
+
+    /// <summary>Where the state directory is (no ownership check: for reports that name a refused one).</summary>
+    public static string FindStateDirectory(string? explicitPath, string workingDirectory,
         IReadOnlyDictionary<string, string?> environment)
     {
         if (!string.IsNullOrWhiteSpace(explicitPath))

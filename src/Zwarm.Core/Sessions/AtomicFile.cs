@@ -1,5 +1,6 @@
-// Crash-safe file replacement: write a temp file beside the target, flush it to disk, then rename over the target.
-// Readers see either the old or the new content, never a torn write.
+// Crash-safe file replacement: write a temp file beside the target (created exclusively, so a link planted at its
+// name is never followed; mode 0600 whatever the umask), flush it to disk, then rename over the target (which
+// replaces a link rather than writing through it). Readers see either the old or the new content, never a torn write.
 namespace Zwarm.Core.Sessions;
 
 public static class AtomicFile
@@ -10,7 +11,7 @@ public static class AtomicFile
         var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1))
+            using (var stream = new FileStream(temp, PrivateStore.NewFile(FileMode.CreateNew, FileAccess.Write)))
             {
                 stream.Write(content);
                 if (durable)

@@ -41,7 +41,7 @@ public sealed partial class SessionIndex
         {
             if (!stamps.TryRead(id, out var stamp, out var size))
             {
-                problems.Add(new SessionProblem(id, "no meta.json"));
+                problems.Add(new SessionProblem(id, "no meta.json (half-made: zwarm rm --force or zwarm clean removes it)"));
                 dirty |= cached.ContainsKey(id);
                 continue;
             }

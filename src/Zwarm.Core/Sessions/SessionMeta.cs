@@ -38,6 +38,11 @@ public sealed record SessionMeta
     [JsonPropertyName("cost_usd")] public decimal? CostUsd { get; init; }
     [JsonPropertyName("turns")] public IReadOnlyList<TurnInfo> Turns { get; set; } = [];
     [JsonPropertyName("zwarm_schema")] public int? Schema { get; init; }
+    /// <summary>
+    /// <see cref="UpdatedAt"/> as UTC, so a time-zone change never ages a session (see <see cref="Timestamps.Instant"/>).
+    /// Filled in by <see cref="SessionStore.Write"/>.
+    /// </summary>
+    [JsonPropertyName("updated_at_utc")] public string? UpdatedAtUtc { get; init; }
 
     /// <summary>Fields written by another tool or a newer zwarm; preserved when we rewrite the file.</summary>
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }

@@ -1,4 +1,4 @@
-// Listing, removing and cleaning sessions.
+// Listing sessions; removing and cleaning them goes through SessionRemoval (decided under the locks).
 namespace Zwarm.Core.Sessions;
 
 public sealed partial class SessionService
@@ -40,47 +40,21 @@ public sealed partial class SessionService
         return new SessionListing(new SummaryList(sessions), problems);
     }
 
+    /// <summary>Removing sessions: all or nothing, decided under the locks (see <see cref="SessionRemoval"/>).</summary>
+    public SessionRemoval Removal => new(this);
+
     /// <summary>Deletes a stopped session. A running one is refused unless <paramref name="force"/> (kill first).</summary>
     public async Task<SessionMeta> RemoveAsync(string idOrPrefix, bool force, CancellationToken cancellationToken)
     {
-        var meta = await GetAsync(idOrPrefix, cancellationToken).ConfigureAwait(false);
-        if (!meta.Status.IsStopped())
-        {
-            if (!force)
-            {
-                throw new ZwarmException(ErrorKind.Conflict,
-                    $"session {ShortId(meta.Id)} is {meta.Status.ToName()}; kill it first (or use --force)");
-            }
-            meta = (await KillAsync(meta.Id, cancellationToken).ConfigureAwait(false)).Session;
-        }
-        using (await Store.LockAsync(meta.Id, cancellationToken).ConfigureAwait(false))
-        {
-            Store.Delete(meta.Id);
-        }
-        return meta;
+        var removed = await Removal.RemoveAsync([idOrPrefix], force, cancellationToken).ConfigureAwait(false);
+        return removed[0].Meta ?? throw new ZwarmException(ErrorKind.State, $"session {removed[0].Id} was damaged ({removed[0].Problem}) and has been removed");
     }
 
     /// <summary>
     /// Deletes stopped sessions last updated more than <paramref name="olderThan"/> ago (all stopped ones when
-    /// null). Running sessions are never touched. With <paramref name="dryRun"/>, only reports.
+    /// null), each decided under its lock. Running sessions are never touched. With <paramref name="dryRun"/>, only reports.
     /// </summary>
     public async Task<IReadOnlyList<SessionSummary>> CleanAsync(TimeSpan? olderThan, bool dryRun,
-        CancellationToken cancellationToken)
-    {
-        var now = Time.GetUtcNow();
-        var listing = await ListAsync(cancellationToken).ConfigureAwait(false);
-        var victims = listing.Sessions.Where(s => s.Status.IsStopped()
-            && (olderThan is null || (Timestamps.Parse(s.UpdatedAt) is { } t && now - t > olderThan))).ToList();
-        if (!dryRun)
-        {
-            foreach (var s in victims)
-            {
-                using (await Store.LockAsync(s.Id, cancellationToken).ConfigureAwait(false))
-                {
-                    Store.Delete(s.Id);
-                }
-            }
-        }
-        return victims;
-    }
+        CancellationToken cancellationToken) =>
+        (await Removal.CleanAsync(olderThan, dryRun, cancellationToken).ConfigureAwait(false)).Sessions;
 }

@@ -52,7 +52,7 @@ public sealed partial class SessionService
         var updated = meta.CurrentTurn is null ? FinalizeLegacy(meta) : FinalizeTurn(meta);
         if (!ReferenceEquals(updated, meta))
         {
-            Store.Write(updated);
+            Store.WriteDerived(updated);
         }
         return updated;
     }
@@ -207,7 +207,7 @@ public sealed partial class SessionService
 
     private bool IsPendingTooLong(SessionMeta meta)
     {
-        var updated = Timestamps.Parse(meta.UpdatedAt);
+        var updated = Timestamps.Instant(meta.UpdatedAt, meta.UpdatedAtUtc, Time.LocalTimeZone);
         return updated is null || Time.GetUtcNow() - updated.Value > PendingTimeout;
     }
 

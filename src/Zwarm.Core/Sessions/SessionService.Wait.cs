@@ -1,5 +1,5 @@
-// Waiting for sessions to stop without blind sleeping: inotify (FileSystemWatcher) wakes us when a supervisor
-// writes an exit record; a slow fallback poll catches supervisors that died without writing one.
+// Waiting for sessions to stop without blind sleeping: one inotify descriptor for all of them (ExitRecordWatcher) wakes
+// us when a supervisor writes an exit record; a slow fallback poll catches supervisors that died without writing one.
 namespace Zwarm.Core.Sessions;
 
 public enum WaitMode
@@ -27,23 +27,9 @@ public sealed partial class SessionService
         }
 
         using var signal = new SemaphoreSlim(0);
-        var watchers = new List<FileSystemWatcher>();
+        var watcher = ExitRecordWatcher.TryStart(ids.Select(Store.TurnsDirectory).Where(Directory.Exists), signal);
         try
         {
-            foreach (var id in ids)
-            {
-                var dir = Store.TurnsDirectory(id);
-                if (!Directory.Exists(dir))
-                {
-                    continue;
-                }
-                var watcher = new FileSystemWatcher(dir, "*.exit.json") { NotifyFilter = NotifyFilters.FileName };
-                watcher.Created += (_, _) => signal.Release();
-                watcher.Renamed += (_, _) => signal.Release();
-                watcher.EnableRaisingEvents = true;
-                watchers.Add(watcher);
-            }
-
             var deadline = timeout is { } t ? Time.GetUtcNow() + t : (DateTimeOffset?)null;
             while (true)
             {
@@ -62,8 +48,9 @@ public sealed partial class SessionService
                 {
                     return new WaitResult(sessions, TimedOut: true);
                 }
-                using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timer.CancelAfter(remaining < FallbackPoll ? remaining : FallbackPoll);
+                // The tick runs on the injected clock, so tests drive the deadline with fake time.
+                using var tick = new CancellationTokenSource(remaining < FallbackPoll ? remaining : FallbackPoll, Time);
+                using var timer = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, tick.Token);
                 try
                 {
                     await signal.WaitAsync(timer.Token).ConfigureAwait(false);
@@ -76,10 +63,7 @@ public sealed partial class SessionService
         }
         finally
         {
-            foreach (var w in watchers)
-            {
-                w.Dispose();
-            }
+            watcher?.Dispose();
         }
     }
 }

@@ -18,7 +18,7 @@ public sealed partial class SessionService
     public SessionService(ZwarmContext context, AgentRegistry? agents = null, PriceTable? prices = null)
     {
         _context = context;
-        Store = new SessionStore(context.StateDirectory);
+        Store = new SessionStore(context.StateDirectory, context.Time);
         Agents = agents ?? AgentRegistry.Default;
         _prices = prices;
         _launcher = new DetachedLauncher(context.Environment);

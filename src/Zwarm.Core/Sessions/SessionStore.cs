@@ -1,5 +1,6 @@
 // The on-disk store: .zwarm/sessions/<id>/meta.json + turns/turn_N.{jsonl,stderr,exit.json}. Every write of
 // meta.json is atomic, and every read-modify-write holds the session's cross-process lock (sessions/<id>/.lock).
+// Folders are 0700 and files 0600 (PrivateStore); only regular files are read, links inside are never followed.
 using System.IO.Enumeration;
 using System.Text.Json;
 
@@ -9,11 +10,17 @@ public sealed class SessionStore
 {
     private static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(30);
 
-    public SessionStore(string stateDirectory)
+    private readonly TimeProvider _time;
+
+    public SessionStore(string stateDirectory, TimeProvider? time = null)
     {
         StateDirectory = stateDirectory;
         SessionsDirectory = Path.Combine(stateDirectory, "sessions");
+        _time = time ?? TimeProvider.System;
     }
+
+    /// <summary>The clock of lock waits and the zone naive timestamps are written in.</summary>
+    public TimeProvider Time => _time;
 
     public string StateDirectory { get; }
 
@@ -31,12 +38,17 @@ public sealed class SessionStore
 
     public string ExitPath(string id, int turn) => Path.Combine(TurnsDirectory(id), $"turn_{turn}.exit.json");
 
-    private string LockPath(string id) => Path.Combine(SessionDirectory(id), ".lock");
+    internal string LockPath(string id) => Path.Combine(SessionDirectory(id), ".lock");
 
     /// <summary>Reads meta.json. Null when the session does not exist; throws <see cref="CorruptSessionException"/> when unreadable.</summary>
     public SessionMeta? Load(string id)
     {
         var path = MetaPath(id);
+        if (StoreNative.Lstat(path) is { Kind: not FileKind.Regular } facts)
+        {
+            // A FIFO would block the read forever, a device never end, a link point anywhere.
+            throw new CorruptSessionException(id, $"meta.json is not a regular file ({facts.Kind.ToString().ToLowerInvariant()}); zwarm does not open it");
+        }
         byte[] bytes;
         try
         {
@@ -98,31 +110,90 @@ public sealed class SessionStore
     /// <summary>Creates the session's folder and writes its first meta.json.</summary>
     public void Create(SessionMeta meta)
     {
-        Directory.CreateDirectory(TurnsDirectory(meta.Id));
-        Write(meta);
-    }
-
-    /// <summary>Atomically replaces meta.json. Callers doing read-modify-write must hold <see cref="LockAsync"/>.</summary>
-    public void Write(SessionMeta meta)
-    {
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(meta, SessionJsonContext.Store.SessionMeta);
-        AtomicFile.WriteAllBytes(MetaPath(meta.Id), bytes);
-    }
-
-    /// <summary>Takes the session's cross-process lock.</summary>
-    public async Task<FileLock> LockAsync(string id, CancellationToken cancellationToken)
-    {
         try
         {
-            return await FileLock.AcquireAsync(LockPath(id), LockTimeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (IOException e) when (Directory.Exists(SessionDirectory(id)))
-        {
-            throw new ZwarmException(ErrorKind.State, $"session {id} is locked by another zwarm process ({e.Message})");
+            PrivateStore.CreateDirectoryOnce(StateDirectory);
+            PrivateStore.CreateDirectoryOnce(SessionsDirectory);
+            PrivateStore.CreateDirectory(TurnsDirectory(meta.Id));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
+            throw StoreErrors.WriteFailed(SessionsDirectory, e);
+        }
+        Write(meta);
+    }
+
+    /// <summary>
+    /// Atomically replaces meta.json (adding the UTC twin of updated_at). Callers doing read-modify-write must hold
+    /// <see cref="LockAsync"/>. Fails at once with the real reason (read-only, permission, disk full).
+    /// </summary>
+    public void Write(SessionMeta meta)
+    {
+        if (TryWrite(meta) is { } failure)
+        {
+            throw Directory.Exists(SessionDirectory(meta.Id)) ? StoreErrors.WriteFailed(MetaPath(meta.Id), failure)
+                : new ZwarmException(ErrorKind.NotFound, $"no session {meta.Id} (it was removed)");
+        }
+    }
+
+    /// <summary>
+    /// Persists a status derived from facts. On a store that cannot be written it persists nothing and says
+    /// nothing: the facts stay on disk, so the next reader derives the same status.
+    /// </summary>
+    public bool WriteDerived(SessionMeta meta)
+    {
+        if (TryWrite(meta) is not { } failure)
+        {
+            return true;
+        }
+        if (StoreErrors.IsUnwritable(failure))
+        {
+            return false;
+        }
+        throw StoreErrors.WriteFailed(MetaPath(meta.Id), failure);
+    }
+
+    private Exception? TryWrite(SessionMeta meta)
+    {
+        if (!Timestamps.IsTwin(meta.UpdatedAt, meta.UpdatedAtUtc))
+        {
+            meta = meta with { UpdatedAtUtc = Timestamps.UtcTwin(meta.UpdatedAt, _time.LocalTimeZone) };
+        }
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(meta, SessionJsonContext.Store.SessionMeta);
+        try
+        {
+            PrivateStore.Tighten(SessionDirectory(meta.Id));
+            AtomicFile.WriteAllBytes(MetaPath(meta.Id), bytes);
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return e;
+        }
+    }
+
+    /// <summary>Takes the session's cross-process lock (see <see cref="FileLock"/>: never recreates a removed session).</summary>
+    public async Task<FileLock> LockAsync(string id, CancellationToken cancellationToken) =>
+        await LockAsync(id, LockTimeout, cancellationToken).ConfigureAwait(false);
+
+    internal async Task<FileLock> LockAsync(string id, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FileLock.AcquireAsync(LockPath(id), timeout, _time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (LockTimeoutException)
+        {
+            throw new ZwarmException(ErrorKind.State,
+                $"session {id} is locked by another zwarm process (still held after {timeout.TotalSeconds:0.#} s)");
+        }
+        catch (DirectoryNotFoundException)
+        {
             throw new ZwarmException(ErrorKind.NotFound, $"no session {id}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ZwarmException(ErrorKind.State, $"cannot lock session {id}: {e.Message}");
         }
     }
 
@@ -187,18 +258,35 @@ public sealed class SessionStore
         };
     }
 
-    /// <summary>Deletes a session's folder (caller checks it is not running).</summary>
-    public void Delete(string id)
+    /// <summary>Deletes a session's folder. The caller holds its lock and has decided, under it, that it is not running.</summary>
+    public void Delete(string id) => DeleteFolder(SessionDirectory(id));
+
+    /// <summary>
+    /// Removes a folder of sessions/: renamed away first (so a reader never sees half a session and a lock waiter
+    /// finds it gone), then deleted; links inside are removed, never followed. A folder left half-deleted by a crash
+    /// stays as `.deleting-*`, which <see cref="StoreLeftovers"/> finds and removes.
+    /// </summary>
+    internal void DeleteFolder(string dir)
     {
-        var dir = SessionDirectory(id);
         if (!Directory.Exists(dir))
         {
             return;
         }
-        // Rename first so a concurrent reader never sees a half-deleted session, then remove.
-        var trash = Path.Combine(SessionsDirectory, $".deleting-{id}-{Guid.NewGuid():N}");
-        Directory.Move(dir, trash);
-        Directory.Delete(trash, recursive: true);
+        var trash = Path.GetFileName(dir).StartsWith(StoreLeftovers.DeletingPrefix, StringComparison.Ordinal)
+            ? dir
+            : Path.Combine(SessionsDirectory, $"{StoreLeftovers.DeletingPrefix}{Path.GetFileName(dir)}-{Guid.NewGuid():N}");
+        try
+        {
+            if (!ReferenceEquals(trash, dir))
+            {
+                Directory.Move(dir, trash);
+            }
+            Directory.Delete(trash, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw StoreErrors.WriteFailed(dir, e);
+        }
     }
 
     private static string CheckedId(string id) =>

@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using Zwarm.Core.Events;
 
+using Zwarm.Core.Sessions;
+
 namespace Zwarm.Orchestration.Instances;
 
 public sealed class EventLog : IDisposable
@@ -15,7 +17,7 @@ public sealed class EventLog : IDisposable
     internal EventLog(string path)
     {
         Path = path;
-        _stream = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
+        _stream = new FileStream(path, PrivateStore.NewFile(FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete));
     }
 
     public string Path { get; }

@@ -34,7 +34,7 @@ public sealed class InstanceStore(string stateDirectory)
         {
             throw new ZwarmException(ErrorKind.Conflict, $"instance {state.Id} already exists (resume it with --resume --instance {state.Id})");
         }
-        System.IO.Directory.CreateDirectory(dir);
+        PrivateStore.CreateDirectory(dir);
         Save(state);
     }
 
@@ -101,7 +101,7 @@ public sealed class InstanceStore(string stateDirectory)
     /// <summary>Appends messages to the never-compacted transcript.</summary>
     public void AppendTranscript(string id, IEnumerable<ChatMessage> messages)
     {
-        using var stream = new FileStream(TranscriptPath(id), FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        using var stream = new FileStream(TranscriptPath(id), PrivateStore.NewFile(FileMode.Append, FileAccess.Write, FileShare.ReadWrite));
         foreach (var message in messages)
         {
             stream.Write(JsonSerializer.SerializeToUtf8Bytes(MessageCodec.ToDto(message), InstanceJsonContext.Lines.MessageDto));
