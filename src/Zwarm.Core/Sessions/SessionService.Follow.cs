@@ -22,7 +22,7 @@ public sealed partial class SessionService
         {
             return info.Status.IsStopped();
         }
-        return !ProcessInfo.IsAlive(pid, info.PidStart, info.BootId);
+        return !TurnProcesses.IsAlive(new TurnHandle(pid, info.LaunchToken, info.PidStart, info.BootId));
     }
 
     /// <summary>Raw lines of a turn's output: what is there now, then new lines as they come, until the turn ends.</summary>
