@@ -4,6 +4,7 @@
 using System.Diagnostics;
 using Zwarm.Core.Processes;
 using Zwarm.Core.Sessions;
+using Xunit.Abstractions;
 using Zwarm.Core.Tests.Support;
 
 namespace Zwarm.Core.Tests.Sessions;
@@ -78,8 +79,14 @@ public sealed class SupervisorTests : IDisposable
             var meta = await _world.Sessions.StartAsync(new StartRequest($"@wait-file={release}"), CancellationToken.None);
             await TurnWaits.AgentAsync(_world, meta.Id, meta.CurrentTurn!.Pid!.Value);
 
+            // Alternate who starts first, so both sides of the race are taken.
+            if (i % 2 == 0)
+            {
+                File.WriteAllText(release, "");
+            }
+            var kill = _world.Sessions.KillAsync(meta.Id, CancellationToken.None);
             File.WriteAllText(release, "");
-            var result = await _world.Sessions.KillAsync(meta.Id, CancellationToken.None);
+            var result = await kill;
             outcomes.Add((result.Session.Status, result.Session.ExitCode, result.Outcome));
         }
 
