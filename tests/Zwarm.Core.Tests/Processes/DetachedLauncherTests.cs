@@ -86,6 +86,21 @@ public sealed class DetachedLauncherTests : IDisposable
     }
 
     [Fact]
+    public void Launch_TurnFilePlantedAsASymlink_IsRefused_AndItsTargetUntouched()
+    {
+        var turns = _dir.Combine("turns");
+        Directory.CreateDirectory(turns);
+        var victim = _dir.Combine("victim.txt");
+        File.WriteAllText(victim, "precious");
+        File.CreateSymbolicLink(Path.Combine(turns, "turn_1.jsonl"), victim);
+
+        var e = Assert.Throws<IOException>(() => Launch(Shell("echo overwritten", _dir.Path), turns, 1));
+
+        Assert.Contains("not a regular file", e.Message);
+        Assert.Equal("precious", File.ReadAllText(victim));
+    }
+
+    [Fact]
     public void Prove_OwnProcessOrGroup_IsRefused()
     {
         var me = ProcessInfo.TryGetStat(Environment.ProcessId)!;
