@@ -40,6 +40,7 @@ internal static class ZwarmCli
         ("history", HistoryCommand.Create),
         ("models", ModelsCommand.Create),
         (InteractiveCommand.Name, InteractiveCommand.Create),
+        (FinalizeCommand.Name, FinalizeCommand.Create),
 #if ZWARM_LLM_EXTERNAL
         (DemoCommand.Name, _ => LlmVerbs.StandIn(DemoCommand.Name, DemoCommand.Description)),
 #else

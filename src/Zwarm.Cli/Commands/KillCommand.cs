@@ -29,7 +29,7 @@ internal static class KillCommand
             IReadOnlyList<KillResult> results = ctx.Get(all)
                 ? await ctx.Sessions.KillAllAsync(ct)
                 : await Task.WhenAll(given.Select(id => ctx.Sessions.KillAsync(id, ct)));
-            var views = results.Select(r => new SessionChangeView(r.Session.Id, r.Session.Status.ToName(), ChangeReport.Describe(r.Outcome))).ToList();
+            var views = results.Select(r => new SessionChangeView(r.Session.Id, r.Session.Status.ToName(), ChangeReport.Describe(r))).ToList();
             if (ctx.Get(json))
             {
                 JsonOutput.Write(ctx.Terminal, views, CliJsonContext.Output.ListSessionChangeView);

@@ -47,6 +47,7 @@ internal sealed class ContextFactory
             Environment = _environment,
             Time = _time,
             Config = config,
+            FinalizerPath = Commands.FinalizeCommand.ExecutablePath(System.Environment.ProcessPath),
         };
         return new LoadedContext(context, document, extra);
     }

@@ -13,11 +13,17 @@ internal static class ChangeReport
         KillOutcome.Interrupted => "stopped by SIGINT",
         KillOutcome.Terminated => "stopped by SIGTERM",
         KillOutcome.Killed => "stopped by SIGKILL",
+        KillOutcome.Finished => "finished on its own before the signal took effect",
+        KillOutcome.Refused => "not signalled",
         _ => outcome.ToString(),
     };
 
+    /// <summary>The outcome, with the reason when nothing was signalled (a pid that is not the session's).</summary>
+    public static string Describe(KillResult result) =>
+        result.Note is { } note ? $"{Describe(result.Outcome)} ({note})" : Describe(result.Outcome);
+
     public static void WriteKilled(IAnsiConsole console, KillResult result) =>
-        console.MarkupLine($"[bold]{Format.ShortId(result.Session.Id)}[/] {Format.StatusMarkup(result.Session.Status)} [grey]{Markup.Escape(Describe(result.Outcome))}[/]");
+        console.MarkupLine($"[bold]{Format.ShortId(result.Session.Id)}[/] {Format.StatusMarkup(result.Session.Status)} [grey]{Markup.Escape(Describe(result))}[/]");
 
     /// <param name="previousStatus">The status the session had when it was removed.</param>
     public static string Removed(string id, string previousStatus) => $"removed {Format.ShortId(id)} ({previousStatus})";

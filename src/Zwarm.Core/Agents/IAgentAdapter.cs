@@ -36,4 +36,16 @@ public interface IAgentAdapter
 
     /// <summary>A fresh parser for one turn's stdout.</summary>
     IAgentStreamParser CreateParser();
+
+    /// <summary>
+    /// The resume id known before turn 1 runs (Claude Code takes zwarm's session id as its own with --session-id),
+    /// or null when the CLI names its conversation in its stream (Codex's thread id).
+    /// </summary>
+    string? InitialResumeId(string sessionId);
+
+    /// <summary>
+    /// True when a process's arguments (/proc/PID/cmdline) are this agent's CLI: how a session the Python zwarm
+    /// started, which recorded only a pid, is told alive and proven before it is signalled.
+    /// </summary>
+    bool IsAgentCommandLine(IReadOnlyList<string> arguments);
 }

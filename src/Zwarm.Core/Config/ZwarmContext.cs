@@ -19,6 +19,12 @@ public sealed record ZwarmContext
 
     public ZwarmConfig Config { get; init; } = ZwarmConfig.Default;
 
+    /// <summary>
+    /// zwarm's own executable, which a turn's supervisor runs as `__finalize` right after the agent exits, so the turn
+    /// is recorded at once; null (tests, a host that is not zwarm) leaves it to the next zwarm that reads the session.
+    /// </summary>
+    public string? FinalizerPath { get; init; }
+
     public string SessionsDirectory => Path.Combine(StateDirectory, "sessions");
 
     public string ConfigPath => Path.Combine(StateDirectory, "config.toml");

@@ -1,24 +1,38 @@
-// Starts one agent turn fully detached from the zwarm process that asked for it.
+// Starts one agent turn fully detached from the zwarm process that asked for it. See docs/supervisor.md.
 //
-// The supervisor is `setsid /bin/sh -c SCRIPT`: a new session and process group (no controlling terminal, so a
-// terminal hang-up never reaches it), stdin /dev/null, stdout appended to turns/turn_N.jsonl, stderr to
-// turns/turn_N.stderr. When the agent exits, the shell writes turns/turn_N.exit.json atomically (temp + rename),
-// whether or not any zwarm process is alive. The shell survives SIGINT/SIGTERM sent to the group (a no-op trap, or
-// the signal was already ignored) so it can record the exit; `env --default-signal` gives the agent default
-// dispositions even if zwarm itself was started with signals ignored. A POSIX shell costs ~1 MB per running turn.
+// The supervisor is `setsid /bin/sh -c SCRIPT`: a new session and process group whose id is the supervisor's pid (no
+// controlling terminal, so a terminal hang-up never reaches it), with ZWARM_TURN=<launch token> in its environment
+// and so in the agent's. Its first act is turns/turn_N.pid (its pid, written atomically), so the turn is findable
+// even when the zwarm that launched it dies before recording the pid. It ignores SIGINT/SIGTERM/HUP (and so do the
+// little commands it runs after the agent), so a kill reaching the group never costs the exit record; `env
+// --default-signal` gives the agent default dispositions. Turn files are created 0600 (umask 077), while the agent
+// runs with the user's own umask. The exit record's blocks are reserved at the start and overwritten in place at the
+// end, so a full disk cannot lose it; then the finalizer (zwarm's own executable, if given) closes the turn at once.
 using System.Diagnostics;
 
 namespace Zwarm.Core.Processes;
 
 public sealed class DetachedLauncher
 {
+    /// <summary>argv[0] of the supervisor's shell: how a supervisor is recognised in /proc.</summary>
+    internal const string SupervisorName = "zwarm-turn";
+
     internal const string SupervisorScript = """
-        d=$1; n=$2; shift 2
-        exec </dev/null >>"$d/turn_$n.stderr" 2>&1
-        trap ':' INT TERM HUP
-        env --default-signal=INT,TERM,HUP,QUIT,PIPE "$@" </dev/null >>"$d/turn_$n.jsonl"
+        trap '' INT TERM HUP
+        d=$1; n=$2; f=$3; s=$4; i=$5; shift 5
+        t="$d/turn_$n"
+        u=$(umask); umask 077
+        exec </dev/null >>"$t.stderr" 2>&1
+        echo $$ >"$t.pid.tmp" && mv -f "$t.pid.tmp" "$t.pid"
+        printf '%511s\n' '' >"$t.exit.json.tmp"
+        exec 3>>"$t.jsonl"
+        umask "$u"
+        env --default-signal=INT,TERM,HUP,QUIT,PIPE "$@" </dev/null >&3 3>&-
         rc=$?
-        printf '{"exit_code": %s, "ended_at": "%s"}\n' "$rc" "$(date +%Y-%m-%dT%H:%M:%S.%6N)" >"$d/turn_$n.exit.json.tmp" && mv -f "$d/turn_$n.exit.json.tmp" "$d/turn_$n.exit.json"
+        exec 3>&-
+        umask 077
+        printf '{"exit_code": %s, "ended_at": "%s"}' "$rc" "$(date +%Y-%m-%dT%H:%M:%S.%6N)" 1<>"$t.exit.json.tmp" && mv -f "$t.exit.json.tmp" "$t.exit.json"
+        [ -z "$f" ] || env -u ZWARM_TURN "$f" __finalize --state-dir "$s" "$i" "$n" </dev/null
         """;
 
     private readonly IReadOnlyDictionary<string, string?> _baseEnvironment;
@@ -30,15 +44,22 @@ public sealed class DetachedLauncher
     }
 
     /// <summary>
-    /// Starts <paramref name="spec"/> as turn <paramref name="turn"/> writing into <paramref name="turnsDirectory"/>.
-    /// The executable must already be resolved to a path (see <see cref="ExecutableResolver"/>).
+    /// Starts <paramref name="spec"/> as the turn <paramref name="launch"/> describes. The executable must already
+    /// be resolved to a path (see <see cref="ExecutableResolver"/>).
     /// </summary>
-    public LaunchedTurn Launch(ProcessSpec spec, string turnsDirectory, int turn)
+    public LaunchedTurn Launch(ProcessSpec spec, TurnLaunch launch)
     {
+        var turnsDirectory = launch.TurnsDirectory;
+        var turn = launch.Turn;
         Directory.CreateDirectory(turnsDirectory);
-        // Create the files up front so followers can open them at once; the script appends.
-        File.AppendAllText(Path.Combine(turnsDirectory, $"turn_{turn}.jsonl"), "");
-        File.AppendAllText(Path.Combine(turnsDirectory, $"turn_{turn}.stderr"), "");
+        // Create the files up front (private) so followers can open them at once; the script appends.
+        CreatePrivate(Path.Combine(turnsDirectory, $"turn_{turn}.jsonl"));
+        CreatePrivate(Path.Combine(turnsDirectory, $"turn_{turn}.stderr"));
+        // Leftovers of a launch that never ran (or links planted there) are not the new turn's: the script recreates them.
+        foreach (var suffix in new[] { "pid", "pid.tmp", "exit.json", "exit.json.tmp" })
+        {
+            File.Delete(Path.Combine(turnsDirectory, $"turn_{turn}.{suffix}"));
+        }
 
         var psi = new ProcessStartInfo(ExecutableResolver.Setsid)
         {
@@ -51,9 +72,12 @@ public sealed class DetachedLauncher
         psi.ArgumentList.Add("/bin/sh");
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add(SupervisorScript);
-        psi.ArgumentList.Add("zwarm-turn");
+        psi.ArgumentList.Add(SupervisorName);
         psi.ArgumentList.Add(turnsDirectory);
         psi.ArgumentList.Add(turn.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        psi.ArgumentList.Add(launch.Finalizer?.Executable ?? "");
+        psi.ArgumentList.Add(launch.Finalizer?.StateDirectory ?? "");
+        psi.ArgumentList.Add(launch.Finalizer?.SessionId ?? "");
         psi.ArgumentList.Add(spec.Executable);
         foreach (var arg in spec.Arguments)
         {
@@ -79,6 +103,7 @@ public sealed class DetachedLauncher
                 psi.Environment[key] = value;
             }
         }
+        psi.Environment[TurnToken.Variable] = launch.Token;
 
         using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the turn supervisor");
         // The script replaces these pipes with files at once; zwarm keeps no handle on the turn.
@@ -89,6 +114,22 @@ public sealed class DetachedLauncher
         var pid = process.Id;
         var stat = ProcessInfo.TryGetStat(pid);
         return new LaunchedTurn(pid, stat?.StartTime, ProcessInfo.BootId);
+    }
+
+    // A turn file planted as a symlink (or a FIFO, a device) would receive the agent's output elsewhere: refused.
+    private static void CreatePrivate(string path)
+    {
+        var info = new FileInfo(path);
+        if (info.LinkTarget is not null || (info.Exists && (info.Attributes & (FileAttributes.Device | FileAttributes.ReparsePoint)) != 0))
+        {
+            throw new IOException($"{path} is not a regular file; refusing to write the turn through it");
+        }
+        var options = new FileStreamOptions { Mode = FileMode.Append, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        using var _ = new FileStream(path, options);
     }
 }
 

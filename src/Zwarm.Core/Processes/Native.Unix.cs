@@ -1,4 +1,4 @@
-// libc calls the BCL does not expose: signalling a process group. LibraryImport keeps it Native-AOT friendly.
+// libc calls the BCL does not expose: signalling a process group, the effective user id. LibraryImport keeps it Native-AOT friendly.
 using System.Runtime.InteropServices;
 
 namespace Zwarm.Core.Processes;
@@ -19,4 +19,8 @@ internal static partial class Native
 
     /// <summary>Signals every process of process group <paramref name="pgid"/>.</summary>
     public static bool KillGroup(int pgid, int signal) => pgid > 1 && KillNative(-pgid, signal) == 0;
+
+    /// <summary>geteuid(2): the user whose processes this one may signal.</summary>
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    public static partial uint GetEffectiveUserId();
 }

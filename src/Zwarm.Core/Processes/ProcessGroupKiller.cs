@@ -1,6 +1,7 @@
-// Stops a turn: interrupt, bounded wait, terminate, bounded wait, then kill the whole process group and any
-// descendant that moved to another group. Only ever signals the group of a supervisor whose pid AND start time
-// match what zwarm recorded, so a recycled pid (someone else's process) is never touched.
+// Stops a turn: interrupt, bounded wait, terminate, bounded wait, then kill the whole process group and the turn's
+// processes outside it. It signals only what a KillPlan names (proven by TurnProcesses or the agent's adapter), never
+// pid 0/1 or zwarm's own group, and stops escalating as soon as the caller says the turn is over (its exit record
+// exists, or none of its processes lives).
 namespace Zwarm.Core.Processes;
 
 public sealed class ProcessGroupKiller
@@ -13,57 +14,56 @@ public sealed class ProcessGroupKiller
         _time = time;
     }
 
-    /// <summary>
-    /// Stops the turn supervised by <paramref name="pid"/> (a process group leader). Returns what it took.
-    /// </summary>
-    public async Task<KillOutcome> KillAsync(int pid, long? startTime, string? bootId, TimeSpan interruptGrace,
+    /// <summary>Signals <paramref name="plan"/> until <paramref name="isOver"/> holds. Returns the signal that ended it.</summary>
+    public async Task<KillOutcome> KillAsync(KillPlan plan, Func<bool> isOver, TimeSpan interruptGrace,
         TimeSpan terminateGrace, CancellationToken cancellationToken)
     {
-        if (!ProcessInfo.IsAlive(pid, startTime, bootId))
+        if (isOver())
         {
             return KillOutcome.NotRunning;
         }
 
-        // Remember every descendant now: after the agent dies its children may be reparented and lost from view.
-        var descendants = ProcessInfo.Descendants(pid);
-
-        Native.KillGroup(pid, Native.SIGINT);
-        if (await WaitForExitAsync(pid, startTime, bootId, interruptGrace, cancellationToken).ConfigureAwait(false))
+        // SIGINT goes to the group only (an agent's tools in other groups are not interrupted, as a terminal would not).
+        Send(plan, Native.SIGINT, others: plan.ProcessGroup is null);
+        if (await WaitAsync(isOver, interruptGrace, cancellationToken).ConfigureAwait(false))
         {
             return KillOutcome.Interrupted;
         }
 
-        Native.KillGroup(pid, Native.SIGTERM);
-        SignalStragglers(descendants, Native.SIGTERM);
-        if (await WaitForExitAsync(pid, startTime, bootId, terminateGrace, cancellationToken).ConfigureAwait(false))
+        Send(plan, Native.SIGTERM, others: true);
+        if (await WaitAsync(isOver, terminateGrace, cancellationToken).ConfigureAwait(false))
         {
             return KillOutcome.Terminated;
         }
 
-        Native.KillGroup(pid, Native.SIGKILL);
-        SignalStragglers(descendants, Native.SIGKILL);
-        await WaitForExitAsync(pid, startTime, bootId, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
+        Send(plan, Native.SIGKILL, others: true);
+        await WaitAsync(isOver, TimeSpan.FromSeconds(5), cancellationToken).ConfigureAwait(false);
         return KillOutcome.Killed;
     }
 
-    // Descendants that left the group (e.g. a tool that called setsid) are signalled one by one, each only if it
-    // is still the same process (same start time) as when we looked.
-    private static void SignalStragglers(IReadOnlyList<ProcessStat> descendants, int signal)
+    private static void Send(KillPlan plan, int signal, bool others)
     {
-        foreach (var d in descendants)
+        if (plan.ProcessGroup is { } pgid && TurnProcesses.IsSafeTarget(pgid))
         {
-            if (ProcessInfo.IsAlive(d.Pid, d.StartTime, null))
+            Native.KillGroup(pgid, signal);
+        }
+        if (!others)
+        {
+            return;
+        }
+        foreach (var p in plan.Others)
+        {
+            if (TurnProcesses.IsSafeTarget(p.Pid) && ProcessInfo.IsAlive(p.Pid, p.StartTime, null))
             {
-                Native.Kill(d.Pid, signal);
+                Native.Kill(p.Pid, signal);
             }
         }
     }
 
-    private async Task<bool> WaitForExitAsync(int pid, long? startTime, string? bootId, TimeSpan timeout,
-        CancellationToken cancellationToken)
+    private async Task<bool> WaitAsync(Func<bool> isOver, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = _time.GetUtcNow() + timeout;
-        while (ProcessInfo.IsAlive(pid, startTime, bootId))
+        while (!isOver())
         {
             if (_time.GetUtcNow() >= deadline)
             {
@@ -73,16 +73,4 @@ public sealed class ProcessGroupKiller
         }
         return true;
     }
-}
-
-public enum KillOutcome
-{
-    /// <summary>Nothing was running.</summary>
-    NotRunning,
-    /// <summary>SIGINT was enough.</summary>
-    Interrupted,
-    /// <summary>SIGTERM was needed.</summary>
-    Terminated,
-    /// <summary>SIGKILL was needed.</summary>
-    Killed,
 }

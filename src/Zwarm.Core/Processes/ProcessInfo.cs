@@ -5,7 +5,11 @@ using System.Globalization;
 namespace Zwarm.Core.Processes;
 
 /// <summary>One line of /proc/PID/stat, reduced to what zwarm needs.</summary>
-public sealed record ProcessStat(int Pid, char State, int ParentPid, int ProcessGroup, long StartTime);
+public sealed record ProcessStat(int Pid, char State, int ParentPid, int ProcessGroup, int Session, long StartTime)
+{
+    /// <summary>Running or sleeping, not a zombie waiting to be reaped.</summary>
+    public bool IsLive => State is not ('Z' or 'X' or 'x');
+}
 
 public static class ProcessInfo
 {
@@ -46,7 +50,7 @@ public static class ProcessInfo
         {
             return null;
         }
-        // Fields after the command: 3=state 4=ppid 5=pgrp ... 22=starttime (1-based, as in proc(5)).
+        // Fields after the command: 3=state 4=ppid 5=pgrp 6=session ... 22=starttime (1-based, as in proc(5)).
         var rest = text[(close + 2)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (rest.Length < 20)
         {
@@ -54,8 +58,9 @@ public static class ProcessInfo
         }
         var ok = int.TryParse(rest[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ppid)
             & int.TryParse(rest[2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var pgrp)
+            & int.TryParse(rest[3], NumberStyles.Integer, CultureInfo.InvariantCulture, out var session)
             & long.TryParse(rest[19], NumberStyles.Integer, CultureInfo.InvariantCulture, out var start);
-        return ok ? new ProcessStat(pid, rest[0][0], ppid, pgrp, start) : null;
+        return ok ? new ProcessStat(pid, rest[0][0], ppid, pgrp, session, start) : null;
     }
 
     /// <summary>
@@ -74,6 +79,89 @@ public static class ProcessInfo
             return false;
         }
         return startTime is null || stat.StartTime == startTime;
+    }
+
+    /// <summary>The arguments of a process (argv), or null when it is gone or unreadable.</summary>
+    public static IReadOnlyList<string>? TryGetArguments(int pid)
+    {
+        var bytes = TryReadProcFile(pid, "cmdline");
+        if (bytes is null)
+        {
+            return null;
+        }
+        var parts = System.Text.Encoding.UTF8.GetString(bytes).Split('\0');
+        return parts.Length > 1 && parts[^1].Length == 0 ? parts[..^1] : parts;
+    }
+
+    /// <summary>
+    /// True when the environment <paramref name="pid"/> started with holds NAME=VALUE exactly (/proc/PID/environ,
+    /// readable only for the user's own processes).
+    /// </summary>
+    public static bool HasEnvironmentEntry(int pid, string name, string value)
+    {
+        var bytes = TryReadProcFile(pid, "environ");
+        if (bytes is null)
+        {
+            return false;
+        }
+        var entry = System.Text.Encoding.UTF8.GetBytes(name + "=" + value);
+        foreach (var range in bytes.AsSpan().Split((byte)0))
+        {
+            if (bytes.AsSpan(range).SequenceEqual(entry))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The real user id of <paramref name="pid"/> (the "Uid:" line of /proc/PID/status), or null.</summary>
+    public static uint? TryGetUserId(int pid)
+    {
+        var bytes = TryReadProcFile(pid, "status");
+        if (bytes is null)
+        {
+            return null;
+        }
+        foreach (var line in System.Text.Encoding.UTF8.GetString(bytes).Split('\n'))
+        {
+            if (line.StartsWith("Uid:", StringComparison.Ordinal))
+            {
+                var fields = line[4..].Split(['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
+                return fields.Length > 0 && uint.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var uid) ? uid : null;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Every process visible in /proc, from one scan.</summary>
+    public static IReadOnlyList<ProcessStat> All()
+    {
+        var result = new List<ProcessStat>();
+        foreach (var pid in EnumerateProcDirs())
+        {
+            if (TryGetStat(pid) is { } stat)
+            {
+                result.Add(stat);
+            }
+        }
+        return result;
+    }
+
+    private static byte[]? TryReadProcFile(int pid, string name)
+    {
+        if (pid <= 0)
+        {
+            return null;
+        }
+        try
+        {
+            return File.ReadAllBytes($"/proc/{pid}/{name}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The command line of a process (arguments joined by spaces), or null.</summary>

@@ -79,6 +79,8 @@ public sealed record TurnInfo
     /// <summary>Start time of <see cref="Pid"/> in clock ticks since boot (from /proc), so a recycled pid is never taken for ours.</summary>
     [JsonPropertyName("pid_start")] public long? PidStart { get; init; }
     [JsonPropertyName("boot_id")] public string? BootId { get; init; }
+    /// <summary>Random marker in the turn's environment (ZWARM_TURN), recorded before launch: proves which processes are the turn's.</summary>
+    [JsonPropertyName("launch_token")] public string? LaunchToken { get; init; }
     [JsonPropertyName("model")] public string? Model { get; init; }
     /// <summary>This turn's own token use (a delta, even where the CLI reports cumulative numbers).</summary>
     [JsonPropertyName("usage")] public TurnUsage? Usage { get; init; }

@@ -18,11 +18,8 @@ public sealed partial class SessionService
         {
             return meta.Status.IsStopped() || !IsLegacyAlive(meta);
         }
-        if (info.Pid is not { } pid)
-        {
-            return info.Status.IsStopped();
-        }
-        return !ProcessInfo.IsAlive(pid, info.PidStart, info.BootId);
+        // meta.json's pid, else the supervisor's pid file (the zwarm that launched the turn may have died first).
+        return HandleOf(meta.Id, info) is { } handle ? !TurnProcesses.IsAlive(handle) : info.Status.IsStopped();
     }
 
     /// <summary>Raw lines of a turn's output: what is there now, then new lines as they come, until the turn ends.</summary>

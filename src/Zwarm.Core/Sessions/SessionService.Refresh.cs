@@ -1,8 +1,9 @@
-// Deriving a session's status from facts and persisting it: the exit record the supervisor wrote, whether the
-// supervisor (pid + start time + boot id) is still alive, a kill request, and the turn's own stream.
-using System.Text.Json;
-using Zwarm.Core.Events;
+// Deriving a session's status from facts and persisting it: the exit record the supervisor wrote, whether a process
+// of the turn provably lives (TurnProcesses: the launch token in its environment, not just a pid from meta.json), a
+// kill request, and the turn's own stream. A turn whose pid never reached meta.json (its zwarm died right after the
+// launch) is adopted from the supervisor's pid file; the pending-too-long rule applies only when there is neither.
 using Zwarm.Core.Processes;
+using Zwarm.Core.Sessions.Finalizing;
 
 namespace Zwarm.Core.Sessions;
 
@@ -14,42 +15,63 @@ public sealed partial class SessionService
     /// <summary>Brings a session's status up to date (taking its lock only when something must change).</summary>
     public async Task<SessionMeta> RefreshAsync(SessionMeta meta, CancellationToken cancellationToken)
     {
-        if (meta.Status.IsStopped() || !NeedsFinalizing(meta))
+        if (meta.Status.IsStopped() || !NeedsUpdate(meta))
         {
             return meta;
         }
         using var _ = await Store.LockAsync(meta.Id, cancellationToken).ConfigureAwait(false);
         var current = Store.Load(meta.Id) ?? meta;
-        return RefreshLocked(current);
+        return RefreshLocked(current, cancellationToken);
     }
 
-    /// <summary>True when the current turn of a non-stopped session has ended (or never started).</summary>
-    private bool NeedsFinalizing(SessionMeta meta)
+    /// <summary>
+    /// Finalizes turn <paramref name="turn"/> of session <paramref name="id"/> if it has ended: what the supervisor
+    /// runs (`zwarm __finalize`) right after it wrote the exit record. A no-op when another process already did.
+    /// </summary>
+    public async Task<SessionMeta?> FinalizeTurnAsync(string id, int turn, CancellationToken cancellationToken)
     {
-        var turn = meta.CurrentTurn;
-        if (turn is null)
+        if (!SessionId.IsFull(id))
+        {
+            throw new ZwarmException(ErrorKind.Usage, $"'{id}' is not a session id");
+        }
+        using var _ = await Store.LockAsync(id, cancellationToken).ConfigureAwait(false);
+        var meta = LoadOrThrow(id);
+        return meta.Turn == turn ? RefreshLocked(meta, cancellationToken) : meta;
+    }
+
+    /// <summary>True when a non-stopped session's record must change: its turn ended, or runs without a recorded pid.</summary>
+    private bool NeedsUpdate(SessionMeta meta)
+    {
+        if (meta.CurrentTurn is not { } turn)
         {
             return !IsLegacyAlive(meta);
         }
-        if (File.Exists(Store.ExitPath(meta.Id, meta.Turn)))
-        {
-            return true;
-        }
-        if (turn.Pid is { } pid)
-        {
-            return !ProcessInfo.IsAlive(pid, turn.PidStart, turn.BootId);
-        }
-        return IsPendingTooLong(meta);
+        var look = LookAtTurn(meta);
+        return look.Phase == TurnPhase.Ended || (look.Phase == TurnPhase.Running && turn.Pid is null);
     }
 
     /// <summary>Derives and persists the status. Caller holds the session lock.</summary>
-    internal SessionMeta RefreshLocked(SessionMeta meta)
+    internal SessionMeta RefreshLocked(SessionMeta meta, CancellationToken cancellationToken = default)
     {
-        if (meta.Status.IsStopped() || !NeedsFinalizing(meta))
+        if (meta.Status.IsStopped())
         {
             return meta;
         }
-        var updated = meta.CurrentTurn is null ? FinalizeLegacy(meta) : FinalizeTurn(meta);
+        SessionMeta updated;
+        if (meta.CurrentTurn is not { } turn)
+        {
+            updated = IsLegacyAlive(meta) ? meta : FinalizeLegacy(meta);
+        }
+        else
+        {
+            var look = LookAtTurn(meta);
+            updated = look.Phase switch
+            {
+                TurnPhase.Ended => FinalizeTurn(meta, look, cancellationToken),
+                TurnPhase.Running when turn.Pid is null && look.Handle is { } handle => Adopt(meta, handle),
+                _ => meta,
+            };
+        }
         if (!ReferenceEquals(updated, meta))
         {
             Store.WriteDerived(updated);
@@ -57,188 +79,69 @@ public sealed partial class SessionService
         return updated;
     }
 
-    private SessionMeta FinalizeTurn(SessionMeta meta)
+    /// <summary>The current turn's phase and the handle of its processes (meta.json's pid, else the pid file's).</summary>
+    private TurnLook LookAtTurn(SessionMeta meta)
     {
         var turn = meta.CurrentTurn!;
-        var exit = ReadExitRecord(meta.Id, meta.Turn);
-        if (exit is null && turn.Pid is null && !IsPendingTooLong(meta))
+        var exitRecorded = File.Exists(Store.ExitPath(meta.Id, meta.Turn));
+        var handle = HandleOf(meta.Id, turn);
+        if (exitRecorded)
         {
-            return meta;
+            return new TurnLook(TurnPhase.Ended, handle);
         }
+        if (handle is not null)
+        {
+            var alive = TurnProcesses.IsAlive(handle);
+            return new TurnLook(TurnRules.Phase(false, alive, hasHandle: true, pendingTooLong: false), handle);
+        }
+        if (!IsPendingTooLong(meta))
+        {
+            return new TurnLook(TurnPhase.Waiting, null);
+        }
+        // Long pending with no pid anywhere: a process carrying the turn's token is still its (e.g. the pid file was
+        // lost to a full disk); its session id is the turn's process group.
+        var carrier = TurnToken.IsValid(turn.LaunchToken) ? TurnProcesses.Carriers(turn.LaunchToken!).FirstOrDefault() : null;
+        var found = carrier is null ? null : new TurnHandle(carrier.Session, turn.LaunchToken, null, ProcessInfo.BootId);
+        return new TurnLook(TurnRules.Phase(false, found is not null, hasHandle: false, pendingTooLong: true), found);
+    }
 
-        var digest = DigestTurn(meta, meta.Turn);
+    private TurnHandle? HandleOf(string id, TurnInfo turn)
+    {
+        if (turn.Pid is { } pid)
+        {
+            return new TurnHandle(pid, turn.LaunchToken, turn.PidStart, turn.BootId);
+        }
+        return ReadPidFile(id, turn.Turn) is { } fromFile ? new TurnHandle(fromFile, turn.LaunchToken, null, null) : null;
+    }
+
+    /// <summary>Records a running turn found through its pid file (the zwarm that launched it died before writing it).</summary>
+    private SessionMeta Adopt(SessionMeta meta, TurnHandle handle)
+    {
         var now = Timestamps.Now(Time);
-        SessionStatus status;
-        string? error;
-        string? signal = exit is null ? null : Signals.FromExitCode(exit.ExitCode);
-
-        if (turn.KillRequestedAt is not null)
+        var proof = TurnProcesses.Prove(handle);
+        long? start = proof.Witness is { } w && w.Pid == handle.ProcessGroup ? w.StartTime : null;
+        return WithCurrentTurn(meta, t => t with
         {
-            status = SessionStatus.Killed;
-            error = "killed by user";
-        }
-        else if (exit is null)
+            Status = SessionStatus.Running,
+            StartedAt = t.StartedAt ?? now,
+            Pid = handle.ProcessGroup,
+            PidStart = start,
+            BootId = ProcessInfo.BootId,
+        }) with
         {
-            status = SessionStatus.Failed;
-            error = turn.Pid is null
-                ? "the turn never started (the zwarm process that spawned it stopped first)"
-                : "the turn's processes ended without recording an exit status (killed from outside?)";
-        }
-        else if (exit.ExitCode != 0)
-        {
-            status = SessionStatus.Failed;
-            var detail = digest.FailureMessage ?? digest.LastError ?? StderrTail(meta.Id, meta.Turn);
-            var how = signal is null ? $"exit code {exit.ExitCode}" : $"{signal}, exit code {exit.ExitCode}";
-            error = detail is null ? $"the agent exited with {how}" : $"{detail} ({how})";
-        }
-        else if (digest.Failed)
-        {
-            status = SessionStatus.Failed;
-            error = digest.FailureMessage ?? "the agent reported a failed turn";
-        }
-        else if (!digest.Completed)
-        {
-            status = SessionStatus.Failed;
-            error = digest.LastError ?? "the agent exited without completing the turn";
-        }
-        else
-        {
-            status = SessionStatus.Completed;
-            error = null;
-        }
-
-        // Usage: store this turn's own numbers; Codex reports thread-cumulative usage, so subtract the previous
-        // reading. Cost: the agent's own cumulative figure where given (Claude), else the price table.
-        var previous = meta.Turns.Count >= 2 ? meta.Turns[^2] : null;
-        TokenUsage? reported = digest.Usage;
-        var delta = reported is null
-            ? TokenUsage.Zero
-            : digest.UsageIsCumulative && previous?.ReportedUsage is { } prev ? reported - prev.ToTokenUsage() : reported;
-        var model = FirstNonEmpty(turn.Model, meta.Model, digest.Model);
-        decimal? cost;
-        if (digest.ReportedCostUsd is { } agentCost)
-        {
-            cost = previous?.ReportedCostUsd is { } prevCost && agentCost >= prevCost ? agentCost - prevCost : agentCost;
-        }
-        else
-        {
-            cost = model is null ? null : Prices.Cost(model, delta);
-        }
-
-        var finishedTurn = turn with
-        {
-            Status = status,
-            EndedAt = exit?.EndedAt ?? now,
-            ExitCode = exit?.ExitCode,
-            Signal = signal,
-            Error = error,
-            Usage = TurnUsage.From(delta),
-            ReportedUsage = reported is null ? previous?.ReportedUsage : TurnUsage.From(reported),
-            CostUsd = cost,
-            ReportedCostUsd = digest.ReportedCostUsd ?? previous?.ReportedCostUsd,
-            MalformedLines = digest.MalformedLines,
-            Model = model,
-        };
-        var turns = meta.Turns.ToList();
-        turns[^1] = finishedTurn;
-
-        var total = turns.Aggregate(TokenUsage.Zero, (sum, t) => sum + (t.Usage?.ToTokenUsage() ?? TokenUsage.Zero));
-        var costs = turns.Where(t => t.CostUsd is not null).Select(t => t.CostUsd!.Value).ToList();
-        var messages = meta.Messages.ToList();
-        foreach (var text in digest.Messages)
-        {
-            messages.Add(new SessionMessage
-            {
-                Role = "assistant",
-                Content = text,
-                Timestamp = now,
-                Metadata = new Dictionary<string, JsonElement>
-                {
-                    ["turn"] = JsonSerializer.SerializeToElement(meta.Turn, SessionJsonContext.Store.Int32),
-                },
-            });
-        }
-
-        return meta with
-        {
-            Status = status,
-            ExitCode = exit?.ExitCode,
-            Error = error,
+            Status = SessionStatus.Running,
+            Pid = handle.ProcessGroup,
             UpdatedAt = now,
-            Model = string.IsNullOrEmpty(meta.Model) ? digest.Model ?? "" : meta.Model,
-            ResumeId = meta.ResumeId ?? digest.ResumeId,
-            Turns = turns,
-            Messages = messages,
-            TokenUsage = UsageDictionary(total),
-            CostUsd = costs.Count == 0 ? null : costs.Sum(),
         };
     }
 
-    // A session written by the Python zwarm: no exit record, no start time. It is alive while its pid runs an
-    // agent CLI; afterwards its status comes from the turn file alone.
-    private SessionMeta FinalizeLegacy(SessionMeta meta)
-    {
-        if (!Agents.TryGet(meta.Adapter, out _))
-        {
-            return meta;
-        }
-        var digest = DigestTurn(meta, meta.Turn);
-        var failed = digest.Failed || !digest.Completed;
-        var total = digest.Usage ?? TokenUsage.Zero;
-        return meta with
-        {
-            Status = failed ? SessionStatus.Failed : SessionStatus.Completed,
-            Error = failed ? digest.FailureMessage ?? digest.LastError ?? "the agent exited without completing the turn" : null,
-            UpdatedAt = Timestamps.Now(Time),
-            TokenUsage = digest.Usage is null ? meta.TokenUsage : UsageDictionary(total),
-            ResumeId = meta.ResumeId ?? digest.ResumeId,
-        };
-    }
-
-    private static bool IsLegacyAlive(SessionMeta meta)
-    {
-        if (meta.Pid is not { } pid || !ProcessInfo.IsAlive(pid, null, null))
-        {
-            return false;
-        }
-        var cmd = ProcessInfo.TryGetCommandLine(pid) ?? "";
-        return cmd.Contains("codex", StringComparison.Ordinal) || cmd.Contains("claude", StringComparison.Ordinal);
-    }
-
-    private bool IsPendingTooLong(SessionMeta meta)
-    {
-        var updated = Timestamps.Instant(meta.UpdatedAt, meta.UpdatedAtUtc, Time.LocalTimeZone);
-        return updated is null || Time.GetUtcNow() - updated.Value > PendingTimeout;
-    }
-
-    private ExitRecord? ReadExitRecord(string id, int turn)
+    private int? ReadPidFile(string id, int turn)
     {
         try
         {
-            var bytes = File.ReadAllBytes(Store.ExitPath(id, turn));
-            return JsonSerializer.Deserialize(bytes, SessionJsonContext.Store.ExitRecord);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
-        {
-            return null;
-        }
-    }
-
-    private string? StderrTail(string id, int turn)
-    {
-        try
-        {
-            var path = Store.StderrPath(id, turn);
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length == 0)
-            {
-                return null;
-            }
-            using var stream = info.OpenRead();
-            stream.Seek(Math.Max(0, info.Length - 2048), SeekOrigin.Begin);
-            using var reader = new StreamReader(stream);
-            var lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            return lines.Length == 0 ? null : lines[^1];
+            var text = System.Text.Encoding.ASCII.GetString(TryReadBytes(PidFilePath(id, turn)) ?? []).Trim();
+            return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                && pid > 1 ? pid : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -246,13 +149,14 @@ public sealed partial class SessionService
         }
     }
 
-    internal static Dictionary<string, long> UsageDictionary(TokenUsage usage) => new()
+    private string PidFilePath(string id, int turn) => Path.Combine(Store.TurnsDirectory(id), $"turn_{turn}.pid");
+
+    private bool IsPendingTooLong(SessionMeta meta)
     {
-        ["input_tokens"] = usage.InputTokens,
-        ["cached_input_tokens"] = usage.CachedInputTokens,
-        ["cache_write_input_tokens"] = usage.CacheWriteInputTokens,
-        ["output_tokens"] = usage.OutputTokens,
-        ["reasoning_output_tokens"] = usage.ReasoningOutputTokens,
-        ["total_tokens"] = usage.TotalTokens,
-    };
+        var updated = Timestamps.Instant(meta.UpdatedAt, meta.UpdatedAtUtc, Time.LocalTimeZone);
+        return updated is null || Time.GetUtcNow() - updated.Value > PendingTimeout;
+    }
+
+    /// <summary>Where a turn stands and how to find its processes.</summary>
+    private sealed record TurnLook(TurnPhase Phase, TurnHandle? Handle);
 }

@@ -1,4 +1,6 @@
-// Starting turns: `spawn` (turn 1) and `continue` (turn N+1 through the CLI's native resume).
+// Starting turns: `spawn` (turn 1) and `continue` (turn N+1 through the CLI's native resume). The turn's intent, with
+// its launch token, is in meta.json before the launch, and the launch and the recording of its pid happen under the
+// session lock: a zwarm that dies in between leaves a turn that the next reader finds through the supervisor's pid file.
 using System.Text.Json;
 using Zwarm.Core.Agents;
 using Zwarm.Core.Processes;
@@ -26,7 +28,10 @@ public sealed partial class SessionService
 
         var now = Timestamps.Now(Time);
         var id = SessionId.New();
-        var turn = new TurnInfo { Turn = 1, Prompt = request.Task, Status = SessionStatus.Pending, Model = model };
+        var turn = new TurnInfo
+        {
+            Turn = 1, Prompt = request.Task, Status = SessionStatus.Pending, Model = model, LaunchToken = TurnToken.New(),
+        };
         var meta = new SessionMeta
         {
             Id = id,
@@ -43,7 +48,7 @@ public sealed partial class SessionService
             Sandbox = sandbox.ToName(),
             Turns = [turn],
             Schema = SessionMeta.CurrentSchema,
-            ResumeId = adapter.Name == "claude_code" ? id : null,
+            ResumeId = adapter.InitialResumeId(id),
         };
         try
         {
@@ -56,7 +61,8 @@ public sealed partial class SessionService
 
         var spec = adapter.BuildFirstTurn(new TurnRequest(id, request.Task, model, workingDir, sandbox, settings))
             with { Executable = executable };
-        return await LaunchAsync(meta, spec, 1, holdingLock: false, cancellationToken).ConfigureAwait(false);
+        using var _ = await Store.LockAsync(id, cancellationToken).ConfigureAwait(false);
+        return Launch(meta, spec, 1);
     }
 
     /// <summary>
@@ -72,7 +78,7 @@ public sealed partial class SessionService
         var id = Store.Resolve(idOrPrefix);
         using var _ = await Store.LockAsync(id, cancellationToken).ConfigureAwait(false);
         var meta = LoadOrThrow(id);
-        meta = RefreshLocked(meta);
+        meta = RefreshLocked(meta, cancellationToken);
         if (!meta.Status.IsStopped())
         {
             throw new ZwarmException(ErrorKind.Conflict,
@@ -104,22 +110,28 @@ public sealed partial class SessionService
             ExitCode = null,
             Error = null,
             Messages = [.. meta.Messages, UserMessage(message, now, next)],
-            Turns = [.. meta.Turns, new TurnInfo { Turn = next, Prompt = message, Status = SessionStatus.Pending, Model = model }],
+            Turns =
+            [
+                .. meta.Turns,
+                new TurnInfo { Turn = next, Prompt = message, Status = SessionStatus.Pending, Model = model, LaunchToken = TurnToken.New() },
+            ],
         };
         Store.Write(meta);
 
         var spec = adapter.BuildFollowUp(new TurnRequest(id, message, model, meta.WorkingDir, sandbox, settings), resumeId)
             with { Executable = executable };
-        return await LaunchAsync(meta, spec, next, holdingLock: true, cancellationToken).ConfigureAwait(false);
+        return Launch(meta, spec, next);
     }
 
-    private async Task<SessionMeta> LaunchAsync(SessionMeta meta, ProcessSpec spec, int turn, bool holdingLock,
-        CancellationToken cancellationToken)
+    /// <summary>Starts the pending turn recorded in <paramref name="meta"/> and records its pid. Caller holds the lock.</summary>
+    private SessionMeta Launch(SessionMeta meta, ProcessSpec spec, int turn)
     {
+        var finalizer = _context.FinalizerPath is { } path ? new TurnFinalizer(path, _context.StateDirectory, meta.Id) : null;
+        var launch = new TurnLaunch(Store.TurnsDirectory(meta.Id), turn, meta.CurrentTurn!.LaunchToken!, finalizer);
         LaunchedTurn launched;
         try
         {
-            launched = _launcher.Launch(spec, Store.TurnsDirectory(meta.Id), turn);
+            launched = _launcher.Launch(spec, launch);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.ComponentModel.Win32Exception
                                        or InvalidOperationException)
@@ -134,28 +146,21 @@ public sealed partial class SessionService
             throw new ZwarmException(ErrorKind.State, $"could not start the agent: {e.Message}");
         }
 
-        SessionMeta Running(SessionMeta m) =>
-            WithCurrentTurn(m, t => t with
-            {
-                Status = SessionStatus.Running,
-                StartedAt = Timestamps.Now(Time),
-                Pid = launched.Pid,
-                PidStart = launched.StartTime,
-                BootId = launched.BootId,
-            }) with
-            {
-                Status = SessionStatus.Running,
-                Pid = launched.Pid,
-                UpdatedAt = Timestamps.Now(Time),
-            };
-
-        if (holdingLock)
+        var running = WithCurrentTurn(meta, t => t with
         {
-            var running = Running(meta);
-            Store.Write(running);
-            return running;
-        }
-        return await Store.UpdateAsync(meta.Id, Running, cancellationToken).ConfigureAwait(false);
+            Status = SessionStatus.Running,
+            StartedAt = Timestamps.Now(Time),
+            Pid = launched.Pid,
+            PidStart = launched.StartTime,
+            BootId = launched.BootId,
+        }) with
+        {
+            Status = SessionStatus.Running,
+            Pid = launched.Pid,
+            UpdatedAt = Timestamps.Now(Time),
+        };
+        Store.Write(running);
+        return running;
     }
 
     private IAgentAdapter ResolveAdapter(string name)

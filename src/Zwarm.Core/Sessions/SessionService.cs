@@ -13,10 +13,14 @@ public sealed partial class SessionService
     private readonly ZwarmContext _context;
     private readonly DetachedLauncher _launcher;
     private readonly ProcessGroupKiller _killer;
+    private readonly List<ITurnEndHook> _turnEndHooks;
     private PriceTable? _prices;
 
-    public SessionService(ZwarmContext context, AgentRegistry? agents = null, PriceTable? prices = null)
+    /// <param name="turnEndHooks">Steps run when a turn's end is recorded (see <see cref="ITurnEndHook"/>), in order.</param>
+    public SessionService(ZwarmContext context, AgentRegistry? agents = null, PriceTable? prices = null,
+        IEnumerable<ITurnEndHook>? turnEndHooks = null)
     {
+        _turnEndHooks = [.. turnEndHooks ?? []];
         _context = context;
         Store = new SessionStore(context.StateDirectory, context.Time);
         Agents = agents ?? AgentRegistry.Default;

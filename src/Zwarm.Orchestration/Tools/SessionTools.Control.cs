@@ -22,6 +22,8 @@ public sealed partial class SessionTools
                 KillOutcome.Interrupted => "stopped (interrupted)",
                 KillOutcome.Terminated => "stopped (terminated)",
                 KillOutcome.Killed => "stopped (killed)",
+                KillOutcome.Finished => "finished on its own",
+                KillOutcome.Refused => kill.Note ?? "not signalled",
                 _ => "already stopped",
             };
         }

@@ -4,7 +4,7 @@
 //   @sleep=SECONDS     wait before finishing (after the opening events)
 //   @exit=N            exit with code N (a non-zero code also prints the CLI's failure event)
 //   @fail=TEXT         report a failed turn with TEXT and exit 1
-//   @ignore-signals    ignore SIGINT and SIGTERM (only SIGKILL stops it)
+//   @ignore-signals    ignore SIGINT and SIGTERM (only SIGKILL stops it), saying "ignored SIGINT" on stderr
 //   @crash             write half a line, then abort (SIGABRT)
 //   @lines=N           print N extra numbered messages (to check nothing is lost)
 //   @malformed         print a line that is not JSON
@@ -40,7 +40,11 @@ if (Flag("ignore-signals"))
 {
     foreach (var s in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM })
     {
-        registrations.Add(PosixSignalRegistration.Create(s, ctx => ctx.Cancel = true));
+        registrations.Add(PosixSignalRegistration.Create(s, ctx =>
+        {
+            ctx.Cancel = true;
+            Console.Error.WriteLine($"ignored {ctx.Signal}");
+        }));
     }
 }
 

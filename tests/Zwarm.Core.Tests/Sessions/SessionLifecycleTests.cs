@@ -160,6 +160,7 @@ public sealed class SessionLifecycleTests : IDisposable
         // Forge a running turn whose pid is alive (this test process) but whose start time is not ours.
         var me = ProcessInfo.TryGetStat(Environment.ProcessId)!;
         File.Delete(_world.Sessions.Store.ExitPath(meta.Id, 1));
+        File.WriteAllText(_world.Sessions.Store.TurnPath(meta.Id, 1), ""); // a completed stream would rightly say completed
         _world.Sessions.Store.Write(SessionService.WithCurrentTurn(meta, t => t with
         {
             Status = SessionStatus.Running, Pid = Environment.ProcessId, PidStart = me.StartTime + 12345,

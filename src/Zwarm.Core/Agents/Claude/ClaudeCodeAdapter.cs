@@ -41,6 +41,11 @@ internal sealed class ClaudeCodeAdapter : IAgentAdapter
 
     public IAgentStreamParser CreateParser() => new ClaudeStreamParser();
 
+    // BuildFirstTurn passes zwarm's session id as --session-id when it is a UUID (always, for ids zwarm makes).
+    public string? InitialResumeId(string sessionId) => Guid.TryParse(sessionId, out _) ? sessionId : null;
+
+    public bool IsAgentCommandLine(IReadOnlyList<string> arguments) => AgentCommandLine.Runs(arguments, ExecutableName);
+
     private ProcessSpec Finish(TurnRequest request, List<string> args)
     {
         if (AdapterArguments.ModelFor(request) is { } model)

@@ -53,6 +53,11 @@ internal sealed class CodexAdapter : IAgentAdapter
 
     public IAgentStreamParser CreateParser() => new CodexStreamParser();
 
+    // The thread id comes from turn 1's thread.started event.
+    public string? InitialResumeId(string sessionId) => null;
+
+    public bool IsAgentCommandLine(IReadOnlyList<string> arguments) => AgentCommandLine.Runs(arguments, ExecutableName);
+
     private static void AddModel(List<string> args, TurnRequest request)
     {
         if (AdapterArguments.ModelFor(request) is { } model)

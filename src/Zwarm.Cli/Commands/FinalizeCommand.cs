@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Zwarm.Cli.Infrastructure;
+
+namespace Zwarm.Cli.Commands;
+
+/// <summary>
+/// `zwarm __finalize --state-dir DIR ID TURN` (hidden): what a turn's supervisor runs right after it wrote the exit
+/// record, so the turn's end (status, usage, end-of-turn hooks) is recorded at once, with no other zwarm running. Its
+/// output goes to the turn's stderr file; a failure changes nothing (the next zwarm that reads the session finalizes).
+/// </summary>
+internal static class FinalizeCommand
+{
+    public const string Name = "__finalize";
+
+    public static Command Create(CommandActions actions)
+    {
+        var id = new Argument<string>("id") { Description = "Full session id" };
+        var turn = new Argument<int>("turn") { Description = "The turn that ended" };
+        var command = new Command(Name, "Record the end of a turn (run by the turn's supervisor)") { id, turn };
+        command.Hidden = true;
+        actions.Set(command, async (ctx, ct) =>
+        {
+            await ctx.Sessions.FinalizeTurnAsync(ctx.Get(id)!, ctx.Get(turn), ct);
+            return ExitCodes.Success;
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// The executable a supervisor runs as the finalizer: this process's own, when it is zwarm (the AOT `zwarm` or
+    /// `zwarm-llm`, or the apphost); null under `dotnet zwarm.dll` or a test host, where the next reader finalizes.
+    /// </summary>
+    public static string? ExecutablePath(string? processPath) =>
+        processPath is not null && Path.IsPathFullyQualified(processPath)
+        && Path.GetFileName(processPath) is "zwarm" or LlmVerbs.FullBinaryName
+            ? processPath
+            : null;
+}
