@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core.Sessions;
@@ -20,6 +21,7 @@ internal static class ContinueCommand
             id, message, wait, timeout, json,
         };
         command.Aliases.Add("c");
+        SessionIdCompletion.Add(id, actions, SessionPreference.Stopped);
         actions.Set(command, async (ctx, ct) =>
         {
             var waitTimeout = DurationParser.ParseOption(ctx.Get(timeout), "--timeout");

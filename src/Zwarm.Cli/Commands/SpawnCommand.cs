@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core.Sessions;
@@ -29,6 +30,10 @@ internal static class SpawnCommand
             Description = exec ? "Give up waiting after this long (e.g. 90s, 10m; the session keeps running)" : "With --wait: give up waiting after this long (e.g. 90s, 10m)",
         };
         var json = JsonFlag.Create();
+        ValueCompletion.Adapters(adapter);
+        ValueCompletion.Models(model, actions);
+        ValueCompletion.Directories(dir, actions);
+        ValueCompletion.SandboxModes(sandbox);
 
         var command = exec
             ? new Command("exec", "Run a task in a new agent session and wait for its result (spawn --wait)") { task, adapter, model, dir, sandbox, timeout, json }
