@@ -15,8 +15,11 @@ internal static class SessionIdCompletion
     private const int ShortIdLength = 8;
 
     /// <summary>Offers the sessions of the state directory the line works on as values of <paramref name="argument"/>.</summary>
-    public static void Add(Argument argument, CommandActions actions, SessionPreference prefer = SessionPreference.Any) =>
+    public static void Add(Argument argument, CommandActions actions, SessionPreference prefer = SessionPreference.Any)
+    {
+        argument.HelpName ??= argument.Name; // help would otherwise list the completions (reading the store to print help)
         argument.CompletionSources.Add(context => Complete(argument, context, () => Read(actions, context.ParseResult), prefer));
+    }
 
     internal static IEnumerable<CompletionItem> Complete(Argument argument, CompletionContext context,
         Func<IReadOnlyList<SessionSummary>> sessions, SessionPreference prefer)

@@ -13,13 +13,13 @@ namespace Zwarm.Cli.Completion;
 internal static class ValueCompletion
 {
     public static void Adapters(Option option) =>
-        option.CompletionSources.Add(_ => AgentRegistry.Default.Adapters.SelectMany(a => a.Aliases.Prepend(a.Name)));
+        Labelled(option).CompletionSources.Add(_ => AgentRegistry.Default.Adapters.SelectMany(a => a.Aliases.Prepend(a.Name)));
 
     public static void SandboxModes(Option option) =>
-        option.CompletionSources.Add(_ => Zwarm.Core.Agents.SandboxModes.Names);
+        Labelled(option).CompletionSources.Add(_ => Zwarm.Core.Agents.SandboxModes.Names);
 
     public static void Statuses(Option option) =>
-        option.CompletionSources.Add(_ => Enum.GetValues<SessionStatus>().Select(s => s.ToName()));
+        Labelled(option).CompletionSources.Add(_ => Enum.GetValues<SessionStatus>().Select(s => s.ToName()));
 
     /// <summary>Models of the price table in effect (config overrides included), aliases too.</summary>
     public static void Models(Symbol symbol, CommandActions actions)
@@ -40,18 +40,21 @@ internal static class ValueCompletion
         switch (symbol)
         {
             case Option option:
-                option.CompletionSources.Add(source);
+                Labelled(option).CompletionSources.Add(source);
                 break;
             case Argument argument:
+                argument.HelpName ??= argument.Name;
                 argument.CompletionSources.Add(source);
                 break;
         }
     }
 
     /// <summary>Directories under the working directory (or `~/`), with a trailing slash; hidden ones only when asked.</summary>
-    public static void Directories(Option option, CommandActions actions) =>
-        option.CompletionSources.Add(context => DirectoryNames(context.WordToComplete, actions.Factory.WorkingDirectory,
+    public static void Directories(Option option, CommandActions actions)
+    {
+        Labelled(option).CompletionSources.Add(context => DirectoryNames(context.WordToComplete, actions.Factory.WorkingDirectory,
             actions.Factory.Environment.GetValueOrDefault("HOME")).Select(d => new CompletionItem(d, CompletionKinds.Value)));
+    }
 
     internal static IReadOnlyList<string> DirectoryNames(string typed, string workingDirectory, string? home)
     {
@@ -75,5 +78,12 @@ internal static class ValueCompletion
         {
             return [];
         }
+    }
+
+    // Help labels a value by its completions unless the option has a help name: keep `--model <model>`.
+    private static Option Labelled(Option option)
+    {
+        option.HelpName ??= option.Name.TrimStart('-');
+        return option;
     }
 }
