@@ -29,6 +29,10 @@ internal sealed class ReplCommandLine
     {
         _context = context;
         Root = ZwarmCli.Build(actions);
+        foreach (var refused in Root.Subcommands.Where(c => Refused.Contains(c.Name)))
+        {
+            refused.Hidden = true; // not offered by Tab or help; typed, they get one line saying why
+        }
         Additions = ReplAdditions.AddTo(Root, context, actions, (name, ct) => InvokeAsync(Root.Parse([name, "--help"], _parser), ct));
     }
 
@@ -100,7 +104,7 @@ internal sealed class ReplCommandLine
 
     /// <summary>The command (verb or REPL addition) called <paramref name="name"/> or with that alias.</summary>
     public Command? Find(string name) =>
-        Root.Subcommands.FirstOrDefault(c => !c.Hidden && (c.Name == name || c.Aliases.Contains(name)));
+        Root.Subcommands.FirstOrDefault(c => c.Name == name || c.Aliases.Contains(name));
 
     /// <summary>" (did you mean 'spawn'?)" when a command name is close to <paramref name="word"/>, else "".</summary>
     public string Suggest(string word)

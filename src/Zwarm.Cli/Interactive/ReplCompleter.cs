@@ -106,6 +106,5 @@ internal sealed class ReplCompleter(RootCommand root)
         }
     }
 
-    private static bool IsCommand(RootCommand root, string word) =>
-        root.Subcommands.Any(c => !c.Hidden && Names(c).Contains(word));
+    private static bool IsCommand(RootCommand root, string word) => root.Subcommands.Any(c => Names(c).Contains(word));
 }
