@@ -19,7 +19,7 @@ internal static class SpawnCommand
 
     private static Command Create(CommandActions actions, bool exec)
     {
-        var task = new Argument<string>("task") { Description = "What the agent should do" };
+        var task = TextArgument.Create("task", "What the agent should do (the rest of the words)");
         var adapter = new Option<string?>("--adapter", "-a") { Description = "Agent CLI: codex | claude_code (alias claude); default from config" };
         var model = new Option<string?>("--model", "-m") { Description = "Model (default: config, else the CLI's own default)" };
         var dir = new Option<string?>("--dir", "-C") { Description = "Working directory of the agent (default: current directory)" };
@@ -42,7 +42,7 @@ internal static class SpawnCommand
         {
             var waitTimeout = DurationParser.ParseOption(ctx.Get(timeout), "--timeout");
             var meta = await ctx.Sessions.StartAsync(new StartRequest(
-                ctx.Get(task)!, ctx.Get(adapter), ctx.Get(model), ctx.Get(dir), ctx.Get(sandbox)), ct);
+                TextArgument.Join(ctx.Get(task)), ctx.Get(adapter), ctx.Get(model), ctx.Get(dir), ctx.Get(sandbox)), ct);
             if (!exec && !ctx.Get(wait))
             {
                 if (ctx.Get(json))

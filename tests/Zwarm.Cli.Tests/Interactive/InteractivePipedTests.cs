@@ -74,7 +74,7 @@ public sealed class InteractivePipedTests : IDisposable
             "pilot",
             "interactive",
         ];
-        var result = await ReplAsync([.. bad, "models gpt-5.5"]);
+        var result = await ReplAsync([.. bad, "models gpt-5.5 --json"]); // --json: no footnote on stderr
 
         Assert.Equal(0, result.ExitCode);
         var errors = result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -88,7 +88,7 @@ public sealed class InteractivePipedTests : IDisposable
         Assert.Contains("Required argument 'id' missing for command: 'peek'", errors[4]);
         Assert.Contains("unterminated \" quote", errors[5]);
         Assert.Contains("Unknown adapter 'gemini'", errors[6]);
-        Assert.Contains("Unrecognized command or argument '--modle'", errors[7]);
+        Assert.Contains("unknown option '--modle'", errors[7]);
         Assert.Contains("give session ids, or --all", errors[8]);
         Assert.Contains("give session ids or --stopped, not both", errors[9]);
         Assert.Contains("no sessions yet", errors[10]);
