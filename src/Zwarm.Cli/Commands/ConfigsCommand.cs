@@ -15,11 +15,11 @@ internal static class ConfigsCommand
         actions.Set(list, (ctx, _) =>
         {
             var path = ctx.Loaded.Document.SourcePath;
-            var sets = ctx.Get(GlobalOptions.Set) ?? [];
+            var sets = ctx.Loaded.Globals.Sets;
             var output = ctx.Terminal.Out;
             output.WriteLine("1. built-in defaults (every key; `zwarm init` writes them all, commented)");
             output.WriteLine(path is null ? "2. no config file" : $"2. {path}{(File.Exists(path) ? "" : " (missing: defaults apply)")}");
-            output.WriteLine(sets.Length == 0 ? "3. no --set overrides" : $"3. --set {string.Join(" --set ", sets)}");
+            output.WriteLine(sets.Count == 0 ? "3. no --set overrides" : $"3. --set {string.Join(" --set ", sets)}");
             ctx.Terminal.Note($"state dir: {ctx.Zwarm.StateDirectory}");
             return Task.FromResult(ExitCodes.Success);
         });

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core.Sessions;
@@ -11,7 +12,7 @@ internal static class ContinueCommand
     public static Command Create(CommandActions actions)
     {
         var id = new Argument<string>("id") { Description = "Session id or unique prefix" };
-        var message = new Argument<string>("message") { Description = "The follow-up message" };
+        var message = TextArgument.Create("message", "The follow-up message (the rest of the words)");
         var wait = new Option<bool>("--wait", "-w") { Description = "Wait for the turn to end and print the result" };
         var timeout = new Option<string?>("--timeout") { Description = "With --wait: give up waiting after this long" };
         var json = JsonFlag.Create();
@@ -20,10 +21,11 @@ internal static class ContinueCommand
             id, message, wait, timeout, json,
         };
         command.Aliases.Add("c");
+        SessionIdCompletion.Add(id, actions, SessionPreference.Stopped);
         actions.Set(command, async (ctx, ct) =>
         {
             var waitTimeout = DurationParser.ParseOption(ctx.Get(timeout), "--timeout");
-            var meta = await ctx.Sessions.ContinueAsync(ctx.Get(id)!, ctx.Get(message)!, ct);
+            var meta = await ctx.Sessions.ContinueAsync(ctx.Get(id)!, TextArgument.Join(ctx.Get(message)), ct);
             if (ctx.Get(wait))
             {
                 return await WaitCommand.WaitAndReportAsync(ctx, [meta.Id], WaitMode.All, waitTimeout, ctx.Get(json), ct);

@@ -16,7 +16,7 @@ internal static class InitCommand
         actions.Set(command, (ctx, ct) =>
         {
             var state = ctx.Zwarm.StateDirectory;
-            var explicitState = ctx.Parse.GetValue(GlobalOptions.StateDir) is not null
+            var explicitState = ctx.Loaded.Globals.StateDir is not null
                 || ctx.Zwarm.Environment.ContainsKey("ZWARM_STATE_DIR");
             if (!explicitState)
             {

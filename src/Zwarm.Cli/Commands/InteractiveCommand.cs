@@ -7,8 +7,9 @@ using Zwarm.Cli.Interactive;
 namespace Zwarm.Cli.Commands;
 
 /// <summary>
-/// `zwarm interactive`: a REPL over the session commands (see Interactive/). Reads a terminal through a line
-/// editor, or lines from a pipe so it can be scripted. Exit code: 0 at end of input, N after `quit N`, 130 when
+/// `zwarm interactive`: a REPL over the same command tree as the verbs (see Interactive/), each line run with this
+/// command's --state-dir / --config / --set. Reads a terminal through a line editor, or lines from a pipe so it can
+/// be scripted. Exit code: 0 at end of input, N after `quit N`, 130 when
 /// Ctrl-C stops a piped script, and with --stop-on-error the failing command's own code.
 /// </summary>
 internal static class InteractiveCommand
@@ -18,11 +19,11 @@ internal static class InteractiveCommand
     public static Command Create(CommandActions actions)
     {
         var stopOnError = new Option<bool>("--stop-on-error", "-e") { Description = "End at the first failing command, with its exit code (for scripts)" };
-        var command = new Command(Name, "A REPL to drive sessions: spawn, ls, ?, show, traj, c, watch, kill, rm, clean, models, !cmd") { stopOnError };
+        var command = new Command(Name, "A REPL over every zwarm verb, plus watch, !command, help, clear and quit") { stopOnError };
         command.Aliases.Add("repl");
         actions.Set(command, async (ctx, ct) =>
         {
-            var shell = ReplFactory.Create(ctx.Terminal, ctx.Sessions, ctx.Get(stopOnError));
+            var shell = ReplFactory.Create(ctx.Terminal, actions.Factory.Inheriting(ctx.Parse), ctx.Sessions, ctx.Get(stopOnError));
             if (ctx.Terminal.IsInteractive)
             {
                 ctx.Terminal.Console.MarkupLine($"[bold]zwarm interactive[/] [grey]· state {Markup.Escape(ctx.Zwarm.StateDirectory)} · " +

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core;
@@ -15,6 +16,7 @@ internal static class KillCommand
         var all = new Option<bool>("--all") { Description = "Kill every running session of this state directory" };
         var json = JsonFlag.Create();
         var command = new Command("kill", "Stop running sessions (SIGINT, then SIGTERM, then SIGKILL of the process group)") { ids, all, json };
+        SessionIdCompletion.Add(ids, actions, SessionPreference.Running);
         actions.Set(command, async (ctx, ct) =>
         {
             var given = ctx.Get(ids) ?? [];

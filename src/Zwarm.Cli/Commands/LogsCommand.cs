@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core.Events;
@@ -19,6 +20,7 @@ internal static class LogsCommand
         var stderr = new Option<bool>("--stderr") { Description = "Print the agent's stderr instead" };
         var json = JsonFlag.Create();
         var command = new Command("logs", "Print a turn's output; --follow streams it live") { id, turn, follow, raw, stderr, json };
+        SessionIdCompletion.Add(id, actions);
         actions.Set(command, async (ctx, ct) =>
         {
             var meta = await ctx.Sessions.GetAsync(ctx.Get(id)!, ct);

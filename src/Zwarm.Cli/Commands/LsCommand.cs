@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Spectre.Console;
+using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core;
@@ -16,6 +18,7 @@ internal static class LsCommand
         var wide = WideFlag.Create();
         var command = new Command("ls", "List sessions") { status, json, wide };
         command.Aliases.Add("list");
+        ValueCompletion.Statuses(status);
         command.Aliases.Add("sessions"); // the Python zwarm's name
         actions.Set(command, async (ctx, ct) =>
         {

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 
@@ -13,6 +14,7 @@ internal static class ModelsCommand
         var json = JsonFlag.Create();
         var wide = WideFlag.Create();
         var command = new Command("models", "List known models, their aliases and prices (USD per 1M tokens)") { filter, json, wide };
+        ValueCompletion.Models(filter, actions);
         actions.Set(command, (ctx, ct) =>
         {
             var views = ModelTable.Filter(ModelTable.Views(ctx.Sessions.Prices), ctx.Get(filter));

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 
@@ -12,6 +13,8 @@ internal static class PeekCommand
         var id = new Argument<string>("id") { Description = "Session id or unique prefix" };
         var json = JsonFlag.Create();
         var command = new Command("peek", "Quick look: status and latest reply of a session") { id, json };
+        command.Aliases.Add("?");
+        SessionIdCompletion.Add(id, actions);
         actions.Set(command, async (ctx, ct) =>
         {
             var meta = await ctx.Sessions.GetAsync(ctx.Get(id)!, ct);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core;
@@ -19,6 +20,7 @@ internal static class RmCommand
         var force = new Option<bool>("--force") { Description = "Kill a running session before removing it; also remove a damaged or half-made session folder" };
         var json = JsonFlag.Create();
         var command = new Command("rm", "Delete sessions and their recorded output") { ids, stopped, force, json };
+        SessionIdCompletion.Add(ids, actions);
         actions.Set(command, async (ctx, ct) =>
         {
             var given = ctx.Get(ids) ?? [];

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 
@@ -14,6 +15,7 @@ internal static class ShowCommand
         var turn = new Option<int?>("--turn") { Description = "Only this turn (1-based)" };
         var json = JsonFlag.Create();
         var command = new Command("show", "Show a session: details, every turn's messages, usage and cost") { id, raw, turn, json };
+        SessionIdCompletion.Add(id, actions);
         actions.Set(command, async (ctx, ct) =>
         {
             var meta = await ctx.Sessions.GetAsync(ctx.Get(id)!, ct);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core.Sessions;
@@ -18,7 +19,7 @@ internal static class SpawnCommand
 
     private static Command Create(CommandActions actions, bool exec)
     {
-        var task = new Argument<string>("task") { Description = "What the agent should do" };
+        var task = TextArgument.Create("task", "What the agent should do (the rest of the words)");
         var adapter = new Option<string?>("--adapter", "-a") { Description = "Agent CLI: codex | claude_code (alias claude); default from config" };
         var model = new Option<string?>("--model", "-m") { Description = "Model (default: config, else the CLI's own default)" };
         var dir = new Option<string?>("--dir", "-C") { Description = "Working directory of the agent (default: current directory)" };
@@ -29,6 +30,10 @@ internal static class SpawnCommand
             Description = exec ? "Give up waiting after this long (e.g. 90s, 10m; the session keeps running)" : "With --wait: give up waiting after this long (e.g. 90s, 10m)",
         };
         var json = JsonFlag.Create();
+        ValueCompletion.Adapters(adapter);
+        ValueCompletion.Models(model, actions);
+        ValueCompletion.Directories(dir, actions);
+        ValueCompletion.SandboxModes(sandbox);
 
         var command = exec
             ? new Command("exec", "Run a task in a new agent session and wait for its result (spawn --wait)") { task, adapter, model, dir, sandbox, timeout, json }
@@ -37,7 +42,7 @@ internal static class SpawnCommand
         {
             var waitTimeout = DurationParser.ParseOption(ctx.Get(timeout), "--timeout");
             var meta = await ctx.Sessions.StartAsync(new StartRequest(
-                ctx.Get(task)!, ctx.Get(adapter), ctx.Get(model), ctx.Get(dir), ctx.Get(sandbox)), ct);
+                TextArgument.Join(ctx.Get(task)), ctx.Get(adapter), ctx.Get(model), ctx.Get(dir), ctx.Get(sandbox)), ct);
             if (!exec && !ctx.Get(wait))
             {
                 if (ctx.Get(json))

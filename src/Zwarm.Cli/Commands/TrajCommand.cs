@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core.Events;
@@ -15,6 +16,7 @@ internal static class TrajCommand
         var turn = new Option<int?>("--turn") { Description = "Only this turn (1-based)" };
         var json = JsonFlag.Create();
         var command = new Command("traj", "Show a session's full trajectory, step by step") { id, full, turn, json };
+        SessionIdCompletion.Add(id, actions);
         command.Aliases.Add("trajectory");
         actions.Set(command, async (ctx, ct) =>
         {

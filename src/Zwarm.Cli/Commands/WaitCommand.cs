@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core.Sessions;
@@ -15,6 +16,7 @@ internal static class WaitCommand
         var any = new Option<bool>("--any") { Description = "Return as soon as one session stops" };
         var json = JsonFlag.Create();
         var command = new Command("wait", "Wait for sessions to finish their current turn") { ids, timeout, any, json };
+        SessionIdCompletion.Add(ids, actions);
         actions.Set(command, (ctx, ct) => WaitAndReportAsync(ctx, ctx.Get(ids)!, ctx.Get(any) ? WaitMode.Any : WaitMode.All,
             DurationParser.ParseOption(ctx.Get(timeout), "--timeout"), ctx.Get(json), ct));
         return command;

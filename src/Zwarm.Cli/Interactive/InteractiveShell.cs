@@ -1,11 +1,12 @@
-// The REPL loop: read a line, split it, find the command, run it, report a failure as one line — and go on. Bad
+// The REPL loop: read a line, run it through the verbs' command tree (ReplCommandLine), report a failure as one
+// line — and go on. Bad
 // input never ends the loop; only EOF / Ctrl-D / `quit [N]` do (and, with stop-on-error, a failing command).
 // Ctrl-C stops the running command: at a terminal the prompt comes back; on piped input the script ends (130).
 using Zwarm.Cli.Infrastructure;
 
 namespace Zwarm.Cli.Interactive;
 
-internal sealed class InteractiveShell(ReplContext context, ReplActions actions, ILineReader reader, ShellOptions options)
+internal sealed class InteractiveShell(ReplContext context, ReplCommandLine commands, ILineReader reader, ShellOptions options)
 {
     private readonly object _gate = new();
     private CancellationTokenSource? _running;
@@ -53,11 +54,7 @@ internal sealed class InteractiveShell(ReplContext context, ReplActions actions,
         }
         try
         {
-            if (Parse(line) is not { } parsed)
-            {
-                return ExitCodes.Success;
-            }
-            return await parsed.Command.Run(parsed, running.Token);
+            return await commands.RunAsync(line, running.Token);
         }
         catch (OperationCanceledException) when (running.IsCancellationRequested)
         {
@@ -93,29 +90,5 @@ internal sealed class InteractiveShell(ReplContext context, ReplActions actions,
             _running.Cancel();
             return true;
         }
-    }
-
-    private ReplArguments? Parse(string line)
-    {
-        var text = line.Trim();
-        if (text.Length == 0 || text.StartsWith('#'))
-        {
-            return null;
-        }
-        if (text.StartsWith('!'))
-        {
-            return ReplArguments.Raw(actions.Find("!")!, text[1..]);
-        }
-        if (text.Length > 1 && text[0] == '?' && text[1] != ' ')
-        {
-            text = "? " + text[1..];
-        }
-        var words = ReplTokenizer.Split(text);
-        var command = actions.Find(words[0])
-            ?? throw new Zwarm.Core.ZwarmException(Zwarm.Core.ErrorKind.Usage,
-                $"unknown command '{words[0]}'{actions.Suggest(words[0])}; type help for the list");
-        return command.RawText
-            ? ReplArguments.Raw(command, text[words[0].Length..])
-            : ReplArguments.Parse(command, words.Skip(1).ToList());
     }
 }

@@ -1,14 +1,17 @@
-// What Tab offers at the cursor: command names first; then, by what the command expects there, option names,
-// option values (adapters, models, sandbox modes, statuses, directories) or session ids. Ids are offered in the
-// short form `ls` shows (8 characters, longer only where two ids share them), newest first, plus `last` and `all`.
-using Zwarm.Core.Agents;
+// What Tab offers at the cursor, asked of the command tree itself (ParseResult.GetCompletions): command names,
+// option names, and the values the verbs declare (session ids, agents, models, sandbox modes, statuses,
+// directories). The line up to the cursor is re-parsed as text so System.CommandLine knows which symbol the word
+// belongs to; on top of it the REPL offers only what starts with the typed text (System.CommandLine matches
+// anywhere), options only once a '-' is typed, and never the value `true` a flag would take.
+using System.CommandLine;
+using System.CommandLine.Completions;
+using Zwarm.Cli.Completion;
 
 namespace Zwarm.Cli.Interactive;
 
-internal sealed class ReplCompleter(CompletionSources sources)
+internal sealed class ReplCompleter(RootCommand root)
 {
-    private const int ShortIdLength = 8;
-    private static readonly string[] Statuses = ["pending", "running", "completed", "failed", "killed"];
+    private readonly ParserConfiguration _parser = new() { ResponseFileTokenReplacer = null };
 
     public CompletionResult Complete(string line, int cursor)
     {
@@ -18,161 +21,90 @@ internal sealed class ReplCompleter(CompletionSources sources)
             return CompletionResult.None(cursor);
         }
         var tokens = ReplTokenizer.Scan(line);
-        var current = tokens.FirstOrDefault(t => t.Start <= cursor && cursor <= t.End);
-        int start, end, index;
-        string typed;
-        if (current is null)
+        var index = tokens.Count(t => t.End < cursor);
+        var current = index < tokens.Count && tokens[index].Start <= cursor ? tokens[index] : null;
+        var words = tokens.Take(index).Select(t => t.Value).ToList();
+        if (words.Count > 0 && words[0] is ['?', _, ..])
         {
-            start = end = cursor;
-            typed = "";
-            index = tokens.Count(t => t.End < cursor);
+            words = ["?", words[0][1..], .. words.Skip(1)];
         }
-        else
+        int start = current?.Start ?? cursor, end = current?.End ?? cursor;
+        var raw = current is null ? "" : line[current.Start..cursor];
+        if (words.Count == 0 && raw.Length > 1 && raw[0] == '?')
         {
-            start = current.Start;
-            end = current.End;
-            index = tokens.ToList().IndexOf(current);
-            var head = ReplTokenizer.Scan(line[start..cursor]);
-            typed = head.Count == 0 ? "" : head[0].Value;
+            (words, raw, start) = (["?"], raw[1..], start + 1); // `?ID`, as `? ID`
         }
-
-        if (index == 0)
+        else if (raw.StartsWith('-') && raw.IndexOf('=') is var eq and > 0)
         {
-            return Result(start, end, typed, sources.Commands.SelectMany(c => c.Names).Where(n => n != "!").Order(StringComparer.Ordinal));
+            words.Add(raw[..eq]); // --model=gp: complete the value after '='
+            (raw, start) = (raw[(eq + 1)..], start + eq + 1);
         }
-        var command = sources.Commands.FirstOrDefault(c => c.Names.Contains(tokens[0].Value, StringComparer.OrdinalIgnoreCase));
-        if (command is null || command.RawText)
+        var typed = ReplTokenizer.Scan(raw) is [var only] ? only.Value : "";
+        if (typed.Any(char.IsWhiteSpace) || (words.Count > 0 && words[0] is [not ('-' or '['), ..] && !IsCommand(root, words[0])))
         {
             return CompletionResult.None(cursor);
         }
-
-        // The value of an option that takes one?
-        var previous = tokens[index - 1].Value;
-        var valueOf = command.Options.FirstOrDefault(o => o.TakesValue && (o.Name == previous || o.Short == previous));
-        if (valueOf is not null)
-        {
-            return Values(valueOf.Values, start, end, typed, positional: 0, many: false);
-        }
-        if (typed.StartsWith('-'))
-        {
-            return Result(start, end, typed, command.Options.Select(o => o.Name));
-        }
-        var positional = CountPositionals(command, tokens, index);
-        return Values(command.Arguments, start, end, typed, positional, command.ManyArguments);
+        var candidates = Candidates(words, typed).Select(ReplTokenizer.Quote).ToList();
+        return new CompletionResult(start, end, typed, candidates, AppendSpace: !candidates.All(c => c.EndsWith('/')));
     }
 
-    // Positional arguments before token `index` (skipping the command, options and option values).
-    private static int CountPositionals(ReplCommand command, IReadOnlyList<ReplToken> tokens, int index)
+    private IEnumerable<string> Candidates(List<string> words, string typed)
     {
-        var count = 0;
-        for (var i = 1; i < index; i++)
+        var before = root.Parse(words, _parser);
+        var command = before.CommandResult.Command;
+        if (typed.Length > 0 && !typed.StartsWith('-') && command.Subcommands.Any(c => Names(c).Contains(typed)))
         {
-            var word = tokens[i].Value;
-            var option = command.Options.FirstOrDefault(o => o.Name == word || o.Short == word);
-            if (option is not null)
-            {
-                i += option.TakesValue ? 1 : 0;
-            }
-            else if (!word.StartsWith('-'))
-            {
-                count++;
-            }
+            // The typed word already names a subcommand (`c` is continue): offer every name it starts, not continue's options.
+            return Keywords(command.Subcommands.Where(c => !c.Hidden).SelectMany(Names), typed);
         }
-        return count;
+        // Flags take no value worth completing: drop them, so the next word is completed as what it is.
+        var flags = Options(before.CommandResult).Where(o => o.Arity.MaximumNumberOfValues == 0 || o.ValueType == typeof(bool)).SelectMany(o => o.Aliases.Prepend(o.Name))
+            .ToHashSet(StringComparer.Ordinal);
+        var kept = words.Where(w => !flags.Contains(w)).Select(w => w.Length == 0 || w.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'') ? "_" : w);
+        var text = string.Join(' ', kept.Append(typed));
+        var items = Complete(text)
+            .Where(i => i.Label.StartsWith(typed, StringComparison.OrdinalIgnoreCase))
+            .Where(i => typed.StartsWith('-') == i.Label.StartsWith('-'))
+            .Where(i => !(i.Kind == CompletionKinds.Keyword && i.Label.StartsWith('/')))
+            .ToList();
+        var keywords = Keywords(items.Where(i => i.Kind == CompletionKinds.Keyword).Select(i => i.Label), typed);
+        var values = items.Where(i => i.Kind != CompletionKinds.Keyword).OrderBy(i => i.SortText, StringComparer.Ordinal).Select(i => i.Label);
+        return keywords.Concat(values).Distinct(StringComparer.Ordinal);
     }
 
-    private CompletionResult Values(ValueKind kind, int start, int end, string typed, int positional, bool many)
+    private List<CompletionItem> Complete(string text)
     {
-        if (positional > 0 && !many)
-        {
-            return CompletionResult.None(end);
-        }
-        return kind switch
-        {
-            ValueKind.Command => Result(start, end, typed, sources.Commands.Select(c => c.Name).Where(n => n != "!").Order(StringComparer.Ordinal)),
-            ValueKind.Adapter => Result(start, end, typed, sources.Adapters),
-            ValueKind.Model => Result(start, end, typed, sources.Models),
-            ValueKind.Sandbox => Result(start, end, typed, SandboxModes.Names),
-            ValueKind.Status => Result(start, end, typed, Statuses),
-            ValueKind.Directory => Directories(start, end, typed),
-            ValueKind.None => CompletionResult.None(end),
-            _ => Sessions(kind, start, end, typed),
-        };
-    }
-
-    private CompletionResult Sessions(ValueKind kind, int start, int end, string typed)
-    {
-        IReadOnlyList<SessionSummary> all;
         try
         {
-            all = sources.Sessions();
+            return [.. root.Parse(text, _parser).GetCompletions(text.Length)];
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or Zwarm.Core.ZwarmException)
+        catch (InvalidOperationException)
         {
-            all = [];
+            return []; // a word System.CommandLine splits differently than it matches (e.g. --opt:value)
         }
-        var newestFirst = all.OrderByDescending(s => s.CreatedAt, StringComparer.Ordinal).ToList();
-        bool Preferred(SessionSummary s) => kind switch
-        {
-            ValueKind.RunningSession or ValueKind.RunningOrAll => !s.Status.IsStopped(),
-            ValueKind.StoppedSession => s.Status.IsStopped(),
-            _ => true,
-        };
-        var matching = newestFirst.Where(s => s.Id.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).ToList();
-        var preferred = matching.Where(Preferred).ToList();
-        var chosen = preferred.Count > 0 ? preferred : matching;
-        var ids = all.Select(s => s.Id).ToList();
-        var words = chosen.Select(s => ShortForm(s.Id, ids, typed)).ToList();
-        words.Add(ReplContext.LastWord);
-        if (kind is ValueKind.SessionOrAll or ValueKind.RunningOrAll)
-        {
-            words.Add("all");
-        }
-        return Result(start, end, typed, words, ignoreCase: true);
     }
 
-    /// <summary>The shortest prefix of <paramref name="id"/> (at least 8 characters, and at least what was typed) that no other id shares.</summary>
-    internal static string ShortForm(string id, IReadOnlyList<string> allIds, string typed)
+    private static IEnumerable<string> Keywords(IEnumerable<string> names, string typed) =>
+        names.Where(n => n.StartsWith(typed, StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal);
+
+    private static IEnumerable<string> Names(Command command) => command.Aliases.Prepend(command.Name);
+
+    // The options in scope at a command: its own and the recursive ones of its parents.
+    private static IEnumerable<Option> Options(System.CommandLine.Parsing.CommandResult result)
     {
-        var length = Math.Max(ShortIdLength, typed.Length);
-        while (length < id.Length && allIds.Any(other => other != id && other.StartsWith(id[..length], StringComparison.OrdinalIgnoreCase)))
+        foreach (var option in result.Command.Options)
         {
-            length++;
+            yield return option;
         }
-        return id[..Math.Min(length, id.Length)];
+        for (var parent = result.Parent as System.CommandLine.Parsing.CommandResult; parent is not null;
+             parent = parent.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            foreach (var option in parent.Command.Options.Where(o => o.Recursive))
+            {
+                yield return option;
+            }
+        }
     }
 
-    private CompletionResult Directories(int start, int end, string typed)
-    {
-        var slash = typed.LastIndexOf('/');
-        var dirPart = slash >= 0 ? typed[..(slash + 1)] : "";
-        var namePart = typed[(slash + 1)..];
-        var expanded = dirPart.StartsWith("~/", StringComparison.Ordinal) && sources.Home is { } home
-            ? Path.Combine(home, dirPart[2..])
-            : dirPart;
-        var baseDir = Path.GetFullPath(expanded.Length == 0 ? "." : expanded, sources.WorkingDirectory);
-        IEnumerable<string> names;
-        try
-        {
-            names = Directory.Exists(baseDir)
-                ? Directory.EnumerateDirectories(baseDir).Select(Path.GetFileName).OfType<string>()
-                    .Where(n => namePart.StartsWith('.') || !n.StartsWith('.'))
-                    .Order(StringComparer.Ordinal).ToList()
-                : [];
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            names = [];
-        }
-        var result = Result(start, end, typed, names.Select(n => dirPart + n + "/"));
-        return result with { AppendSpace = false };
-    }
-
-    private static CompletionResult Result(int start, int end, string typed, IEnumerable<string> words, bool ignoreCase = false)
-    {
-        var comparison = ignoreCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
-        var candidates = words.Where(w => w.StartsWith(typed, comparison)).Distinct(StringComparer.Ordinal)
-            .Select(ReplTokenizer.Quote).ToList();
-        return new CompletionResult(start, end, typed, candidates, AppendSpace: true);
-    }
+    private static bool IsCommand(RootCommand root, string word) => root.Subcommands.Any(c => Names(c).Contains(word));
 }

@@ -1,5 +1,6 @@
-// Assembles a REPL for a terminal: the line editor when a person types at a real terminal that can host it, plain
-// lines otherwise (pipes, files, TERM=dumb); the completer over the live session list; the history file.
+// Assembles a REPL for a terminal: the verbs' command tree (its commands working through `factory`, which carries
+// the REPL's own --state-dir/--config/--set), the line editor when a person types at a real terminal that can host
+// it, plain lines otherwise (pipes, files, TERM=dumb); Tab completion from the tree; the history file.
 using Spectre.Console;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Interactive.Editor;
@@ -11,17 +12,21 @@ internal static class ReplFactory
     /// <summary>Env var naming the history file ("" turns history off); default &lt;state dir&gt;/history.</summary>
     public const string HistoryVariable = "ZWARM_HISTORY";
 
-    public static InteractiveShell Create(Terminal terminal, SessionService sessions, bool stopOnError)
+    /// <param name="sessions">The REPL's own session service (its state directory: history, announcements).</param>
+    public static InteractiveShell Create(Terminal terminal, ContextFactory factory, SessionService sessions, bool stopOnError)
     {
         var env = sessions.Context.Environment;
         var useEditor = terminal.IsInteractive && terminal.OutputIsTerminal && terminal.IsProcessStreams
             && env.GetValueOrDefault("TERM") is { Length: > 0 } term && term != "dumb";
-        var context = new ReplContext(terminal, sessions, useEditor ? new ConsoleKeyWatcher() : new NoKeyWatcher());
-        var actions = new ReplActions(context);
+        var context = new ReplContext(terminal, sessions, useEditor ? new ConsoleKeyWatcher() : new NoKeyWatcher())
+        {
+            Announce = terminal.IsInteractive,
+        };
+        var commands = new ReplCommandLine(context, new CommandActions(terminal, factory));
         ILineReader reader;
         if (useEditor)
         {
-            var completer = new ReplCompleter(Sources(actions, sessions));
+            var completer = new ReplCompleter(commands.Root);
             var history = new ReplHistory(HistoryPath(sessions), message => terminal.Error(message));
             reader = new EditorLineReader(EditorConsole(terminal), new TabCompletion(completer.Complete), history);
         }
@@ -29,16 +34,8 @@ internal static class ReplFactory
         {
             reader = new PlainLineReader(terminal.In, terminal.IsInteractive ? terminal.Err : null);
         }
-        return new InteractiveShell(context, actions, reader, new ShellOptions(terminal.IsInteractive, stopOnError));
+        return new InteractiveShell(context, commands, reader, new ShellOptions(terminal.IsInteractive, stopOnError));
     }
-
-    public static CompletionSources Sources(ReplActions actions, SessionService sessions) => new(
-        actions.Commands,
-        () => new SessionIndex(sessions.Store).Read().Sessions,
-        [.. sessions.Agents.Adapters.SelectMany(a => a.Aliases.Prepend(a.Name))],
-        [.. sessions.Prices.Prices.Keys, .. sessions.Prices.Aliases.Keys],
-        sessions.Context.WorkingDirectory,
-        sessions.Context.Environment.GetValueOrDefault("HOME"));
 
     public static string? HistoryPath(SessionService sessions)
     {

@@ -231,12 +231,21 @@ public sealed class SessionStore
 
     public bool Exists(string id) => Directory.Exists(SessionDirectory(id));
 
+    /// <summary>The id alias every face accepts for the newest session (by created_at).</summary>
+    public const string LastAlias = "last";
+
     /// <summary>
-    /// Resolves a full id or unique prefix. Input is validated before it touches the filesystem.
+    /// Resolves a full id, a unique prefix or <see cref="LastAlias"/>. Input is validated before it touches the filesystem.
     /// Throws a Usage, NotFound or Ambiguous <see cref="ZwarmException"/>.
     /// </summary>
     public string Resolve(string idOrPrefix)
     {
+        if (string.Equals(idOrPrefix, LastAlias, StringComparison.OrdinalIgnoreCase))
+        {
+            return new SessionIndex(this).Read().Sessions.OrderByDescending(s => s.CreatedAt, StringComparer.Ordinal)
+                .ThenByDescending(s => s.Id, StringComparer.Ordinal).FirstOrDefault()?.Id
+                ?? throw new ZwarmException(ErrorKind.NotFound, $"no sessions yet ('{LastAlias}' is the newest session)");
+        }
         if (SessionId.Validate(idOrPrefix) is { } problem)
         {
             throw new ZwarmException(ErrorKind.Usage, problem);

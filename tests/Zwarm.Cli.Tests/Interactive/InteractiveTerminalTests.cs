@@ -1,5 +1,7 @@
 // The REPL on a real terminal (tmux), through the built zwarm executable: the line editor, Tab completion of
-// commands and session ids, history on Up (and in the history file), Ctrl-C, bad commands, Ctrl-D.
+// commands and session ids (several candidates listed under the prompt), history on Up (and in the history
+// file), Ctrl-C, bad commands, Ctrl-D. Each step waits for the screen the REPL draws when it is ready again
+// (the prompt redrawn after the output), never for time.
 using System.Text.RegularExpressions;
 using Zwarm.Cli.Tests.Support;
 
@@ -25,6 +27,15 @@ public sealed partial class InteractiveTerminalTests : IDisposable
 
     private static string CurrentPrompt(string screen) => TmuxSession.LastLineStartingWith(screen, "zwarm>") ?? "";
 
+    // The REPL is ready again after `text`: the prompt (empty, or with `line`) has been drawn on a line below it.
+    private static bool PromptRedrawnAfter(string screen, string text, string line = "")
+    {
+        var lines = screen.Split('\n');
+        var at = Array.FindLastIndex(lines, l => l.Contains(text, StringComparison.Ordinal));
+        var prompt = line.Length == 0 ? Prompt : $"{Prompt} {line}";
+        return at >= 0 && lines.Skip(at + 1).Any(l => l.TrimEnd() == prompt);
+    }
+
     [Fact]
     public async Task TypingCompletionHistoryAndBadCommands_OnARealTerminal()
     {
@@ -39,7 +50,7 @@ public sealed partial class InteractiveTerminalTests : IDisposable
 
         await tmux.TypeAsync("ls");
         await tmux.SendKeysAsync("Enter");
-        await tmux.WaitForAsync(s => s.Contains($"{id}  running") && s.Contains("typed at a terminal"), "the ls table");
+        await tmux.WaitForAsync(s => Regex.IsMatch(s, $@"{id}\s+running") && s.Contains("typed at a terminal"), "the ls table");
 
         // Tab completes a command name...
         await tmux.TypeAsync("pe");
@@ -52,11 +63,12 @@ public sealed partial class InteractiveTerminalTests : IDisposable
         await tmux.SendKeysAsync("Enter");
         await tmux.WaitForTextAsync("task: @sleep=60 typed at a terminal");
 
-        // A bad command is one line, and the prompt comes back.
+        // A bad command is one line, and the prompt comes back (waited for: the error and the redraw are two
+        // writes, and a capture between them shows the error under the old prompt line).
         await tmux.TypeAsync("frobnicate now");
         await tmux.SendKeysAsync("Enter");
-        screen = await tmux.WaitForTextAsync("zwarm: unknown command 'frobnicate'");
-        Assert.EndsWith("zwarm>", CurrentPrompt(screen));
+        screen = await tmux.WaitForAsync(s => PromptRedrawnAfter(s, "zwarm: unknown command 'frobnicate'"), "the prompt after the error");
+        Assert.Equal(Prompt, CurrentPrompt(screen));
 
         // Up walks back through the history.
         await tmux.SendKeysAsync("Up");
@@ -69,6 +81,14 @@ public sealed partial class InteractiveTerminalTests : IDisposable
         await tmux.WaitForAsync(s => CurrentPrompt(s) == "zwarm>", "Ctrl-C to clear the line");
         await tmux.SendKeysAsync("C-c");
         await tmux.WaitForTextAsync("(type quit or press Ctrl-D to leave)");
+
+        // Tab with several candidates lists them under the line, and prompts again with the line as it was.
+        await tmux.TypeAsync("c");
+        await tmux.SendKeysAsync("Tab");
+        screen = await tmux.WaitForAsync(s => PromptRedrawnAfter(s, "continue", line: "c"), "the candidates of 'c' listed");
+        Assert.Contains(screen.Split('\n'), l => l.Contains("clean") && l.Contains("clear") && l.Contains("continue"));
+        await tmux.SendKeysAsync("C-u");
+        await tmux.WaitForAsync(s => CurrentPrompt(s) == Prompt, "Ctrl-U to clear the line");
 
         await tmux.TypeAsync("kill last");
         await tmux.SendKeysAsync("Enter");

@@ -1,4 +1,8 @@
+// Tab's candidates, asked of the verbs' command tree: command names, options, and the values the verbs declare
+// (session ids from the store, agents, models, sandbox modes, statuses, directories).
+using Zwarm.Cli.Completion;
 using Zwarm.Cli.Interactive;
+using Zwarm.Cli.Tests.Support;
 using Zwarm.Core.Sessions;
 
 namespace Zwarm.Cli.Tests.Interactive;
@@ -10,6 +14,7 @@ public sealed class ReplCompleterTests : IDisposable
     private const string TwinA = "bbbbbbbb-1111-4000-8000-000000000003";
     private const string TwinB = "bbbbbbbb-2222-4000-8000-000000000004";
 
+    private readonly CliRunner _cli = new();
     private readonly string _dir = Directory.CreateTempSubdirectory("zwarm-complete-").FullName;
     private readonly ReplCompleter _completer;
 
@@ -19,29 +24,44 @@ public sealed class ReplCompleterTests : IDisposable
         {
             Directory.CreateDirectory(Path.Combine(_dir, d));
         }
-        var commands = new ReplActions(new ReplContext(null!, null!, new NoKeyWatcher())).Commands;
-        IReadOnlyList<SessionSummary> sessions =
-        [
-            new() { Id = StoppedId, Status = SessionStatus.Completed, CreatedAt = "2026-01-01T10:00:00" },
-            new() { Id = RunningId, Status = SessionStatus.Running, CreatedAt = "2026-01-01T11:00:00" },
-            new() { Id = TwinA, Status = SessionStatus.Failed, CreatedAt = "2026-01-01T09:00:00" },
-            new() { Id = TwinB, Status = SessionStatus.Killed, CreatedAt = "2026-01-01T08:00:00" },
-        ];
-        _completer = new ReplCompleter(new CompletionSources(commands, () => sessions, ["codex", "claude_code", "claude"],
-            ["gpt-5.5", "gpt-5.4-mini", "sonnet"], _dir, "/home/dev"));
+        var store = new SessionStore(_cli.StateDir);
+        Write(store, StoppedId, SessionStatus.Completed, "2026-01-01T10:00:00.000000");
+        Write(store, RunningId, SessionStatus.Running, "2026-01-01T11:00:00.000000");
+        Write(store, TwinA, SessionStatus.Failed, "2026-01-01T09:00:00.000000");
+        Write(store, TwinB, SessionStatus.Killed, "2026-01-01T08:00:00.000000");
+        _completer = new ReplCompleter(new ReplHarness(_cli, workingDirectory: _dir).Commands.Root);
     }
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose()
+    {
+        Directory.Delete(_dir, recursive: true);
+        _cli.Dispose();
+    }
+
+    internal static void Write(SessionStore store, string id, SessionStatus status, string createdAt) => store.Create(new SessionMeta
+    {
+        Id = id,
+        Task = "task " + id[..4],
+        Status = status,
+        WorkingDir = "/tmp",
+        CreatedAt = createdAt,
+        UpdatedAt = createdAt,
+    });
 
     private IReadOnlyList<string> Candidates(string line) => _completer.Complete(line, line.Length).Candidates;
 
     [Fact]
-    public void FirstWord_CompletesCommandNamesAndAliases()
+    public void FirstWord_CompletesTheTreesCommandNamesAndAliases()
     {
         Assert.Equal(["spawn"], Candidates("sp"));
-        Assert.Equal(["c", "clean", "clear", "continue"], Candidates("c"));
-        Assert.Contains("?", Candidates(""));
-        Assert.DoesNotContain("!", Candidates(""));
+        Assert.Equal(["c", "clean", "clear", "config", "configs", "continue"], Candidates("c"));
+        var all = Candidates("");
+        Assert.Contains("?", all);
+        Assert.Contains("watch", all);
+        Assert.Contains("logs", all); // a verb the old REPL table never had
+        Assert.DoesNotContain("!", all);
+        Assert.DoesNotContain("pilot", all); // refused inside the REPL
+        Assert.DoesNotContain(all, c => c.StartsWith('-'));
     }
 
     [Fact]
@@ -50,23 +70,26 @@ public sealed class ReplCompleterTests : IDisposable
         Assert.Equal(["3f2a9c1e", "3f2a77b0"], Candidates("? 3f"));
         Assert.Equal(["3f2a9c1e", "3f2a77b0", "bbbbbbbb-1", "bbbbbbbb-2", "last"], Candidates("show "));
         Assert.Equal(["last"], Candidates("traj l"));
+        Assert.Equal(["3f2a9c1e", "3f2a77b0"], Candidates("?3f"));
     }
 
     [Fact]
-    public void SessionIds_PreferWhatTheCommandWants()
+    public void SessionIds_PreferWhatTheVerbWants()
     {
-        Assert.Equal(["3f2a9c1e", "last", "all"], Candidates("kill "));
+        Assert.Equal(["3f2a9c1e", "last"], Candidates("kill "));
+        Assert.Equal(["3f2a9c1e", "last"], Candidates("watch "));
         Assert.Equal(["3f2a77b0", "bbbbbbbb-1", "bbbbbbbb-2", "last"], Candidates("c "));
         // Nothing preferred matches: fall back to every matching id rather than nothing.
         Assert.Equal(["3f2a77b0"], Candidates("kill 3f2a7"));
-        Assert.Equal(["3f2a9c1e", "3f2a77b0", "bbbbbbbb-1", "bbbbbbbb-2", "last", "all"], Candidates("rm "));
+        Assert.Equal(["3f2a9c1e", "3f2a77b0", "bbbbbbbb-1", "bbbbbbbb-2", "last"], Candidates("rm "));
     }
 
     [Fact]
-    public void SessionIds_OnlyWhereTheCommandTakesThem()
+    public void SessionIds_OnlyWhereTheVerbTakesThem()
     {
         Assert.Empty(Candidates("c 3f2a77b0 "));
         Assert.Equal(["3f2a9c1e"], Candidates("kill 3f2a77b0 3f2a9"));
+        Assert.Equal(["3f2a9c1e", "last"], Candidates("kill --json ")); // a flag takes no value: the next word is an id
         Assert.Empty(Candidates("ls "));
     }
 
@@ -75,20 +98,34 @@ public sealed class ReplCompleterTests : IDisposable
     {
         string[] ids = [TwinA, TwinB, RunningId];
 
-        Assert.Equal("bbbbbbbb-1", ReplCompleter.ShortForm(TwinA, ids, ""));
-        Assert.Equal("3f2a9c1e", ReplCompleter.ShortForm(RunningId, ids, "3f"));
-        Assert.Equal("3f2a9c1e-00", ReplCompleter.ShortForm(RunningId, ids, "3f2a9c1e-00"));
+        Assert.Equal("bbbbbbbb-1", SessionIdCompletion.ShortForm(TwinA, ids, ""));
+        Assert.Equal("3f2a9c1e", SessionIdCompletion.ShortForm(RunningId, ids, "3f"));
+        Assert.Equal("3f2a9c1e-00", SessionIdCompletion.ShortForm(RunningId, ids, "3f2a9c1e-00"));
     }
 
     [Fact]
-    public void Options_AndTheirValues()
+    public void Options_AndTheirValues_ComeFromTheVerbs()
     {
         Assert.Equal(["--model"], Candidates("spawn fix --mo"));
-        Assert.Equal(["claude_code", "claude"], Candidates("spawn fix --adapter cl"));
-        Assert.Equal(["gpt-5.5", "gpt-5.4-mini"], Candidates("spawn fix -m gpt"));
+        Assert.Contains("--follow", Candidates("logs last --"));
+        Assert.Contains("--state-dir", Candidates("ls --"));
+        Assert.Equal(["claude", "claude_code"], Candidates("spawn fix --adapter cl"));
+        var models = Candidates("spawn fix -m gpt-5.5");
+        Assert.Contains("gpt-5.5", models);
+        Assert.All(models, m => Assert.StartsWith("gpt-5.5", m));
         Assert.Equal(["read-only"], Candidates("spawn fix --sandbox r"));
         Assert.Equal(["running"], Candidates("ls --status ru"));
         Assert.Equal(["spawn"], Candidates("help sp"));
+        Assert.Equal(["list", "show"], Candidates("configs "));
+    }
+
+    [Fact]
+    public void AValueAfterEquals_ReplacesOnlyTheValue()
+    {
+        var result = _completer.Complete("ls --status=ru", 14);
+
+        Assert.Equal(["running"], result.Candidates);
+        Assert.Equal(12, result.Start);
     }
 
     [Fact]
@@ -105,10 +142,11 @@ public sealed class ReplCompleterTests : IDisposable
     [Fact]
     public void TheWordUnderTheCursor_IsReplacedWhole()
     {
-        var result = _completer.Complete("? 3f2a9 --x", 5);
+        var result = _completer.Complete("? 3f2a9 --json", 5);
 
         Assert.Equal((2, 7), (result.Start, result.End));
         Assert.Equal("3f2", result.Typed);
+        Assert.Equal(["3f2a9c1e", "3f2a77b0"], result.Candidates);
     }
 
     [Fact]

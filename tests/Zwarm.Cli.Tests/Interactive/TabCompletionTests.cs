@@ -17,24 +17,36 @@ public sealed class TabCompletionTests
     {
         var tab = Over("spawn", "show");
 
-        Assert.Equal(("spawn ", 6), tab.Press("sp", 2));
+        Assert.Equal(new TabOutcome("spawn ", 6), tab.Press("sp", 2));
     }
 
     [Fact]
-    public void SeveralCandidates_ExtendToTheCommonPrefix_ThenCycle_AndShiftTabGoesBack()
+    public void SeveralCandidates_ExtendToTheCommonPrefix_AndAreListed_ThenCycle_AndShiftTabGoesBack()
     {
         var tab = Over("3f2a9c1e", "3f2a77b0", "9999aaaa");
 
-        var common = tab.Press("? 3", 3);
-        Assert.Equal(("? 3f2a", 6), common);
-        var first = tab.Press(common!.Value.Line, common.Value.Cursor);
-        Assert.Equal(("? 3f2a9c1e", 10), first);
-        var second = tab.Press(first!.Value.Line, first.Value.Cursor);
-        Assert.Equal(("? 3f2a77b0", 10), second);
-        var wrapped = tab.Press(second!.Value.Line, second.Value.Cursor);
-        Assert.Equal(("? 3f2a9c1e", 10), wrapped);
-        var back = tab.Press(wrapped!.Value.Line, wrapped.Value.Cursor, backwards: true);
-        Assert.Equal(("? 3f2a77b0", 10), back);
+        var common = tab.Press("? 3", 3)!;
+        Assert.Equal(("? 3f2a", 6), (common.Line, common.Cursor));
+        Assert.Equal(["3f2a9c1e", "3f2a77b0"], common.Listing);
+        var first = tab.Press(common.Line, common.Cursor)!;
+        Assert.Equal(new TabOutcome("? 3f2a9c1e", 10), first);
+        var second = tab.Press(first.Line, first.Cursor)!;
+        Assert.Equal(new TabOutcome("? 3f2a77b0", 10), second);
+        var wrapped = tab.Press(second.Line, second.Cursor)!;
+        Assert.Equal(new TabOutcome("? 3f2a9c1e", 10), wrapped);
+        var back = tab.Press(wrapped.Line, wrapped.Cursor, backwards: true);
+        Assert.Equal(new TabOutcome("? 3f2a77b0", 10), back);
+    }
+
+    [Fact]
+    public void SeveralCandidates_WithNothingInCommon_AreListed_AndTheLineIsKept()
+    {
+        var tab = Over("wait", "watch");
+
+        var listed = tab.Press("wa", 2)!;
+        Assert.Equal(("wa", 2), (listed.Line, listed.Cursor));
+        Assert.Equal(["wait", "watch"], listed.Listing);
+        Assert.Equal(new TabOutcome("wait", 4), tab.Press("wa", 2)); // Tab again: cycle
     }
 
     [Fact]
@@ -42,9 +54,8 @@ public sealed class TabCompletionTests
     {
         var tab = Over("wait", "watch");
 
-        var first = tab.Press("wa", 2);
-        Assert.Equal(("wait", 4), first);
-        Assert.Equal(("watch ", 6), tab.Press("watc", 4));
+        tab.Press("wa", 2);
+        Assert.Equal(new TabOutcome("watch ", 6), tab.Press("watc", 4));
     }
 
     [Fact]
@@ -58,6 +69,6 @@ public sealed class TabCompletionTests
     {
         var tab = Over("spawn");
 
-        Assert.Equal(("spawn \"task\"", 5), tab.Press("sp \"task\"", 2));
+        Assert.Equal(new TabOutcome("spawn \"task\"", 5), tab.Press("sp \"task\"", 2));
     }
 }

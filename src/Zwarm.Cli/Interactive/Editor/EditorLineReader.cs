@@ -1,5 +1,6 @@
 // Lines from a person at a terminal, through RadLine: editing keys, history on Up/Down (loaded from and saved to
-// the history file), Tab completion. Ctrl-C clears the line (on an empty line it says how to leave), Ctrl-D on an
+// the history file), Tab completion (several candidates are listed under the line, then the same line is prompted
+// again, as bash does). Ctrl-C clears the line (on an empty line it says how to leave), Ctrl-D on an
 // empty line leaves. Ctrl-C is read as a key only while the editor waits for input; while a command runs it is
 // a signal again, which the REPL turns into "stop this command".
 using RadLine;
@@ -9,11 +10,13 @@ namespace Zwarm.Cli.Interactive.Editor;
 
 internal sealed class EditorLineReader : ILineReader
 {
-    private readonly LineEditor _editor;
+    private const int MaxListed = 100;
+
     private readonly EditorSignals _signals = new();
     private readonly ReplHistory _history;
     private readonly IAnsiConsole _console;
-
+    private readonly TabCompletion _completion;
+    private readonly string _prompt;
     private readonly string _leaveHint;
 
     /// <param name="prompt">Prompt markup (default "zwarm>").</param>
@@ -23,20 +26,15 @@ internal sealed class EditorLineReader : ILineReader
     {
         _console = console;
         _history = history;
+        _completion = completion;
+        _prompt = prompt ?? "[bold blue]zwarm[/]>";
         _leaveHint = leaveHint;
-        _editor = new LineEditor(console, new ConsoleInputSource())
-        {
-            Prompt = new LineEditorPrompt(prompt ?? "[bold blue]zwarm[/]>"),
-        };
-        foreach (var line in history.Load())
-        {
-            _editor.History.Add(line);
-        }
-        Bind(_editor.KeyBindings, completion);
+        history.Load();
     }
 
     public async Task<string?> ReadLineAsync(CancellationToken cancellationToken)
     {
+        var text = "";
         while (true)
         {
             _signals.Reset();
@@ -44,11 +42,19 @@ internal sealed class EditorLineReader : ILineReader
             Console.TreatControlCAsInput = true;
             try
             {
-                line = await _editor.ReadLine(cancellationToken).ConfigureAwait(false);
+                // A fresh editor per prompt: RadLine takes the starting text only at construction.
+                line = await Editor(text).ReadLine(cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 Console.TreatControlCAsInput = false;
+            }
+            text = "";
+            if (_signals.Listing is { } listing)
+            {
+                List(listing);
+                text = _signals.Resume ?? "";
+                continue;
             }
             if (_signals.Interrupted)
             {
@@ -64,13 +70,44 @@ internal sealed class EditorLineReader : ILineReader
         }
     }
 
+    private LineEditor Editor(string text)
+    {
+        var editor = new LineEditor(_console, new ConsoleInputSource())
+        {
+            Prompt = new LineEditorPrompt(_prompt),
+            Text = text,
+        };
+        foreach (var entry in _history.Entries)
+        {
+            editor.History.Add(entry);
+        }
+        Bind(editor.KeyBindings, _completion);
+        return editor;
+    }
+
+    // The candidates in columns across the terminal, like bash's listing.
+    private void List(IReadOnlyList<string> candidates)
+    {
+        var shown = candidates.Take(MaxListed).ToList();
+        var column = shown.Max(c => c.Length) + 2;
+        var perRow = Math.Max(1, _console.Profile.Width / column);
+        for (var i = 0; i < shown.Count; i += perRow)
+        {
+            _console.WriteLine(string.Concat(shown.Skip(i).Take(perRow).Select(c => c.PadRight(column))).TrimEnd());
+        }
+        if (candidates.Count > shown.Count)
+        {
+            _console.WriteLine($"... and {candidates.Count - shown.Count} more");
+        }
+    }
+
     // RadLine 0.6.0's defaults put history on Ctrl-Up (Up moves between lines of a multi-line edit) and know no
     // Ctrl keys; this is the single-line set a shell user expects. Order matters: for a key without modifiers
     // RadLine takes the first binding of that key, so plain keys come before their Ctrl variants.
     private void Bind(KeyBindings keys, TabCompletion completion)
     {
         keys.Clear();
-        keys.Add(ConsoleKey.Tab, () => new CompleteCommand(completion, backwards: false));
+        keys.Add(ConsoleKey.Tab, () => new CompleteCommand(completion, _signals, backwards: false));
         keys.Add(ConsoleKey.Enter, () => new SubmitCommand());
         keys.Add(ConsoleKey.Backspace, () => new BackspaceCommand());
         keys.Add(ConsoleKey.Delete, () => new DeleteCommand());
@@ -80,7 +117,7 @@ internal sealed class EditorLineReader : ILineReader
         keys.Add(ConsoleKey.End, () => new MoveEndCommand());
         keys.Add(ConsoleKey.UpArrow, () => new PreviousHistoryCommand());
         keys.Add(ConsoleKey.DownArrow, () => new NextHistoryCommand());
-        keys.Add(ConsoleKey.Tab, ConsoleModifiers.Shift, () => new CompleteCommand(completion, backwards: true));
+        keys.Add(ConsoleKey.Tab, ConsoleModifiers.Shift, () => new CompleteCommand(completion, _signals, backwards: true));
         keys.Add(ConsoleKey.LeftArrow, ConsoleModifiers.Control, () => new PreviousWordCommand());
         keys.Add(ConsoleKey.RightArrow, ConsoleModifiers.Control, () => new NextWordCommand());
         keys.Add(ConsoleKey.C, ConsoleModifiers.Control, () => new ClearLineCommand(_signals, signalWhenEmpty: true));

@@ -1,29 +1,40 @@
 // watch: follow a session's current turn live, step by step, until the turn ends, a key is pressed or Ctrl-C.
-// The session itself is never touched: stopping the watch leaves it running.
+// The session itself is never touched: stopping the watch leaves it running. Only the REPL has it (a shell has
+// `zwarm logs -f`).
+using System.CommandLine;
 using Spectre.Console;
+using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 
 namespace Zwarm.Cli.Interactive;
 
-internal sealed partial class ReplActions
+internal static class ReplWatch
 {
-    private async Task<int> WatchAsync(ReplArguments args, CancellationToken ct)
+    public static Command Create(ReplContext context, CommandActions actions)
     {
-        args.AtMost(1);
-        var meta = await _context.GetAsync(args.Required(0, "the session id"), ct);
-        var console = _context.Terminal.Console;
+        var id = new Argument<string>("id") { Description = "Session id, unique prefix, or last" };
+        var command = new Command("watch", "Follow a session's running turn live (any key or Ctrl-C stops watching)") { id };
+        SessionIdCompletion.Add(id, actions, SessionPreference.Running);
+        actions.Set(command, (ctx, ct) => WatchAsync(context, ctx.Sessions, ctx.Get(id)!, ct));
+        return command;
+    }
+
+    private static async Task<int> WatchAsync(ReplContext context, SessionService sessions, string word, CancellationToken ct)
+    {
+        var meta = await sessions.GetAsync(word, ct);
+        var console = context.Terminal.Console;
         var turn = meta.Turn;
-        var hint = _context.Keys.CanWatch ? " (press any key to stop watching)" : "";
+        var hint = context.Keys.CanWatch ? " (press any key to stop watching)" : "";
         console.MarkupLine($"[grey]watching turn {turn} of {Format.ShortId(meta.Id)}{hint}[/]");
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var keyPressed = WatchKeyAsync(stop);
-        var decoder = new TurnLineDecoder(_context.Sessions.AdapterFor(meta).CreateParser(), turn);
+        var keyPressed = WatchKeyAsync(context.Keys, stop);
+        var decoder = new TurnLineDecoder(sessions.AdapterFor(meta).CreateParser(), turn);
         var stopped = false;
         try
         {
-            await foreach (var line in _context.Sessions.FollowTurnAsync(meta, turn, stop.Token))
+            await foreach (var line in sessions.FollowTurnAsync(meta, turn, stop.Token))
             {
                 foreach (var step in decoder.Decode(line))
                 {
@@ -42,24 +53,23 @@ internal sealed partial class ReplActions
             await keyPressed;
         }
 
-        var final = await _context.Sessions.GetAsync(meta.Id, CancellationToken.None);
+        var final = await sessions.GetAsync(meta.Id, CancellationToken.None);
         if (stopped && !final.Status.IsStopped())
         {
             console.MarkupLine($"[grey]stopped watching; {Format.ShortId(meta.Id)} is still {final.Status.ToName()}[/]");
             return ExitCodes.Success;
         }
-        _context.Notifier.Forget(final.Id);
         console.MarkupLine($"[grey]turn {turn} ended:[/] {Format.StatusMarkup(final.Status)}" +
             (final.Error is null ? "" : $" [red]{Markup.Escape(Format.OneLine(final.Error, 200))}[/]"));
         return ExitCodes.Success;
     }
 
     // Cancels the watch when a key is pressed; ends quietly when the watch ends first.
-    private async Task WatchKeyAsync(CancellationTokenSource stop)
+    private static async Task WatchKeyAsync(IKeyWatcher keys, CancellationTokenSource stop)
     {
         try
         {
-            await _context.Keys.WaitForKeyAsync(stop.Token);
+            await keys.WaitForKeyAsync(stop.Token);
             await stop.CancelAsync();
         }
         catch (OperationCanceledException)
