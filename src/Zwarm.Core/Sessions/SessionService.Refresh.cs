@@ -87,7 +87,7 @@ public sealed partial class SessionService
         else if (exit.ExitCode != 0)
         {
             status = SessionStatus.Failed;
-            var detail = digest.FailureMessage ?? digest.LastError ?? StderrTail(meta.Id, meta.Turn);
+            var detail = digest.FailureMessage ?? digest.LastError ?? FirstErrorLine.Read(Store.StderrPath(meta.Id, meta.Turn));
             var how = signal is null ? $"exit code {exit.ExitCode}" : $"{signal}, exit code {exit.ExitCode}";
             error = detail is null ? $"the agent exited with {how}" : $"{detail} ({how})";
         }

@@ -33,6 +33,8 @@ public sealed partial class LocalModelService(ZwarmContext context, AgentRegistr
         {
             Write(() =>
             {
+                PrivateFiles.CreateFolder(context.StateDirectory);
+                PrivateFiles.CreateFolder(Path.Combine(context.StateDirectory, "agents"));
                 foreach (var file in setup.Files)
                 {
                     PrivateFiles.CreateFolder(Path.GetDirectoryName(file.Path)!);
