@@ -35,7 +35,7 @@ internal static class ClaudeLocalModel
         }
         return new LocalModelSetup(environment, [],
             "Anthropic Messages API (POST /v1/messages, streamed with event: lines)",
-            "Ollama (recent versions), LM Studio (recent versions), vLLM (recent versions), llama.cpp's llama-server, or a " +
-            "proxy such as LiteLLM in front of any other server; an OpenAI-only server does not work with Claude Code");
+            "Ollama 0.14 or newer, LM Studio, vLLM, llama.cpp's llama-server (2026 builds), or a proxy such as LiteLLM " +
+            "in front of any other server; an OpenAI-only server does not work with Claude Code");
     }
 }

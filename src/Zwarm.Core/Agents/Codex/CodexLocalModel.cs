@@ -41,7 +41,7 @@ internal static class CodexLocalModel
             environment,
             [new LocalModelFile(Path.Combine(request.PrivateHome, "config.toml"), config.ToString())],
             "OpenAI Responses API (POST /v1/responses)",
-            "Ollama (recent versions), vLLM, LM Studio (recent versions), llama.cpp's llama-server and other servers that " +
-            "implement /v1/responses; a server with only /v1/chat/completions does not work with this Codex");
+            "Ollama (recent versions, stateless Responses), vLLM, LM Studio, or any server that implements POST " +
+            "/v1/responses; a server with only /v1/chat/completions does not work with this Codex");
     }
 }
