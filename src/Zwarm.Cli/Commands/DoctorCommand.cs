@@ -41,7 +41,7 @@ internal static class DoctorCommand
             {
                 var settings = config.AdapterSettingsFor(adapter.Name);
                 var name = settings.Executable ?? adapter.ExecutableName;
-                var path = ExecutableResolver.Resolve(name, env.GetValueOrDefault("PATH"), actions.Factory.WorkingDirectory);
+                var path = new Core.Agents.Install.AgentLocator(env, Core.Agents.Install.AgentLocator.DefaultCheckout).Find(adapter, settings, actions.Factory.WorkingDirectory)?.Path;
                 string? version = null, problem = null;
                 if (path is null)
                 {
