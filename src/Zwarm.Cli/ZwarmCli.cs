@@ -27,6 +27,7 @@ internal static class ZwarmCli
         ("clean", CleanCommand.Create),
         ("reset", ResetCommand.Create),
         ("doctor", DoctorCommand.Create),
+        ("agents", AgentsCommand.Create),
         ("configs", ConfigsCommand.Create),
 #if ZWARM_LLM_EXTERNAL
         (OrchestrateCommand.Name, _ => LlmVerbs.StandIn(OrchestrateCommand.Name, OrchestrateCommand.Description)),

@@ -11,7 +11,7 @@ namespace Zwarm.Cli.Demo;
 internal static class DemoContext
 {
     public static ZwarmContext Create(ZwarmContext user, DemoLayout layout, ScriptedModelServer server,
-        IReadOnlyDictionary<PinnedCli, string> executables)
+        IReadOnlyDictionary<DemoAgent, string> executables)
     {
         var environment = new Dictionary<string, string?>(user.Environment, StringComparer.Ordinal);
         var adapters = new Dictionary<string, AdapterSettings>(StringComparer.Ordinal);
@@ -24,7 +24,7 @@ internal static class DemoContext
             {
                 environment[name] = value;
             }
-            adapters[cli.Adapter] = new AdapterSettings(Executable: executable);
+            adapters[cli.Adapter.Name] = new AdapterSettings(Executable: executable);
         }
         return new ZwarmContext
         {

@@ -4,7 +4,9 @@
 // With --claude a Claude Code session joins the three. Every session is stopped before the server goes away.
 using System.Diagnostics;
 using Spectre.Console;
+using Zwarm.Cli.Agents;
 using Zwarm.Cli.Infrastructure;
+using Zwarm.Core.Agents.Install;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core.Config;
 using Zwarm.ScriptedModels;
@@ -22,8 +24,8 @@ internal sealed class DemoRunner(Terminal terminal, ZwarmContext user, DemoOptio
         var clock = Stopwatch.StartNew();
         _say.Title("zwarm demo: real agent CLI sessions against a scripted model on 127.0.0.1 (no API key; nothing leaves this machine)");
         _say.Step(options.WithClaude ? "Find the Codex CLI and Claude Code" : "Find the Codex CLI");
-        var executables = new Dictionary<PinnedCli, string>();
-        foreach (var cli in options.WithClaude ? new[] { PinnedCli.Codex, PinnedCli.Claude } : [PinnedCli.Codex])
+        var executables = new Dictionary<DemoAgent, string>();
+        foreach (var cli in options.WithClaude ? new[] { DemoAgent.Codex, DemoAgent.Claude } : [DemoAgent.Codex])
         {
             executables[cli] = await EnsureCliAsync(cli, cancellationToken);
         }
@@ -81,7 +83,8 @@ internal sealed class DemoRunner(Terminal terminal, ZwarmContext user, DemoOptio
         var meta = await sessions.GetAsync(first, ct);
         ShowRenderer.Render(terminal, sessions, meta, ShowRenderer.SelectTurns(meta, null), user.Time.GetUtcNow());
 
-        DemoSummary.Write(_console, listing.Sessions, layout, first, clock.Elapsed);
+        DemoSummary.Write(_console, listing.Sessions, layout, first, clock.Elapsed,
+            ZwarmInvocation.For(user.Environment, Environment.ProcessPath), user.WorkingDirectory);
         return ExitCodes.Success;
     }
 
@@ -113,23 +116,33 @@ internal sealed class DemoRunner(Terminal terminal, ZwarmContext user, DemoOptio
         }
     }
 
-    private async Task<string> EnsureCliAsync(PinnedCli cli, CancellationToken ct)
+    // The same lookup order and installer as spawn and `zwarm agents install`: what the demo installs, spawn runs.
+    private async Task<string> EnsureCliAsync(DemoAgent agent, CancellationToken ct)
     {
-        var settings = user.Config.AdapterSettingsFor(cli.Adapter);
-        var found = AgentCliLocator.Find(cli, settings, user.Environment, user.WorkingDirectory);
-        if (found is null && settings.Executable is { Length: > 0 } configured)
+        var adapter = agent.Adapter;
+        var settings = user.Config.AdapterSettingsFor(adapter.Name);
+        var locator = AgentLocator.For(user);
+        var found = settings.Executable is null ? locator.Find(adapter, settings, user.WorkingDirectory)
+            : locator.Require(adapter, settings, user.WorkingDirectory);
+        string path;
+        if (found is null)
         {
-            throw new Core.ZwarmException(Core.ErrorKind.AgentMissing,
-                $"adapters.{cli.Adapter}.executable is '{configured}', which was not found");
+            _console.MarkupLine($"  [yellow]installing {Markup.Escape(adapter.Package.Spec)}[/] with npm into " +
+                $"{Markup.Escape(AgentFolders.DataDirectory(user.Environment))} (once; a few hundred MB; `zwarm agents install {adapter.Name}` does the same)");
+            var (installed, _) = await new AgentInstallService(user).InstallAsync(adapter, force: false,
+                new InstallProgressPrinter(_console, adapter.Package.Spec), ct);
+            path = installed.Executable;
         }
-        var path = found?.Path
-            ?? await new NpmInstaller(_console, user.Environment).InstallAsync(cli, AgentCliLocator.DataDirectory(user.Environment), ct);
-        var version = await VersionProbe.ReadAsync(path, ct)
-            ?? throw new Core.ZwarmException(Core.ErrorKind.AgentMissing, $"{path} --version failed; is it the {cli.DisplayName}?");
-        _say.Detail(cli.Executable, $"{version}  {path}  ({found?.Source ?? "just installed"})");
-        if (!version.Contains(cli.Version, StringComparison.Ordinal))
+        else
         {
-            _say.Note($"zwarm is tested with {cli.Spec}; this one may behave differently.");
+            path = found.Path;
+        }
+        var version = await VersionProbe.ReadAsync(path, ct)
+            ?? throw new Core.ZwarmException(Core.ErrorKind.AgentMissing, $"{path} --version failed; is it the {adapter.DisplayName}?");
+        _say.Detail(adapter.ExecutableName, $"{version}  {path}  ({found?.SourceLabel ?? "just installed"})");
+        if (!version.Contains(adapter.Package.Version, StringComparison.Ordinal))
+        {
+            _say.Note($"zwarm is tested with {adapter.Package.Spec}; this one may behave differently.");
         }
         return path;
     }

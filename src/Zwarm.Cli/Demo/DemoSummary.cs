@@ -8,7 +8,7 @@ namespace Zwarm.Cli.Demo;
 internal static class DemoSummary
 {
     public static void Write(IAnsiConsole console, IReadOnlyList<SessionSummary> sessions, DemoLayout layout, string sampleId,
-        TimeSpan elapsed)
+        TimeSpan elapsed, string zwarm, string workingDirectory)
     {
         var tokens = sessions.Sum(s => s.InputTokens + s.OutputTokens);
         var cost = sessions.Where(s => s.CostUsd is not null).Sum(s => s.CostUsd!.Value);
@@ -21,13 +21,22 @@ internal static class DemoSummary
         {
             console.MarkupLine($"Files the agents wrote in {Markup.Escape(layout.Workspace)}: {Markup.Escape(string.Join(", ", files.Take(20)))}");
         }
-        var state = layout.State.Contains(' ') ? $"\"{layout.State}\"" : layout.State;
+        // Commands that work as printed from where the user stands: the same zwarm, the demo's state relative to here.
+        var state = ZwarmInvocation.Word(Relative(layout.State, workingDirectory));
         var id = Format.ShortId(sampleId);
         console.MarkupLine("Explore them with the usual commands:");
         foreach (var verb in new[] { "ls", $"show {id}", $"traj {id}", $"logs {id} --turn 1" })
         {
-            console.MarkupLine($"  [green]$[/] {Markup.Escape($"zwarm --state-dir {state} {verb}")}");
+            console.MarkupLine($"  [green]$[/] {Markup.Escape($"{zwarm} --state-dir {state} {verb}")}");
         }
-        console.MarkupLine("[grey]With OPENAI_API_KEY (or a logged-in Codex CLI), `zwarm spawn \"task\"` runs the same way against the real model.[/]");
+        console.MarkupLine("Next, a real session in your own project (spawn finds the Codex CLI the demo used):");
+        console.MarkupLine($"  [green]$[/] {Markup.Escape($"{zwarm} exec \"explain this repository\"")}   [grey]# OPENAI_API_KEY, or a logged-in Codex CLI[/]");
+        console.MarkupLine($"  [green]$[/] {Markup.Escape($"{zwarm} agents use-local codex --base-url http://localhost:11434/v1 --model MODEL")}   [grey]# or a local model (Ollama)[/]");
+    }
+
+    private static string Relative(string path, string workingDirectory)
+    {
+        var relative = Path.GetRelativePath(workingDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 }

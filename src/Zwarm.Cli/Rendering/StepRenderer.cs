@@ -46,6 +46,9 @@ internal static class StepRenderer
             case "error":
                 console.MarkupLine($"{prefix}[red]error: {Markup.Escape(step.Text ?? "")}[/]");
                 break;
+            case "warning":
+                console.MarkupLine($"{prefix}[yellow]warning: {Markup.Escape(step.Text ?? "")}[/]");
+                break;
             case "permission_denied":
                 console.MarkupLine($"{prefix}[yellow]denied {Markup.Escape(step.Tool ?? "")}: {Markup.Escape(step.Text ?? "")}[/]");
                 break;

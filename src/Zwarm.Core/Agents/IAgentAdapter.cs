@@ -1,3 +1,5 @@
+using Zwarm.Core.Agents.Install;
+using Zwarm.Core.Agents.Local;
 using Zwarm.Core.Processes;
 
 namespace Zwarm.Core.Agents;
@@ -48,4 +50,28 @@ public interface IAgentAdapter
     /// started, which recorded only a pid, is told alive and proven before it is signalled.
     /// </summary>
     bool IsAgentCommandLine(IReadOnlyList<string> arguments);
+
+    // ---- `zwarm agents`: installing the pinned CLI, pointing it at a local model, credential failures ----
+    // (Agents/Install, Agents/Local; every fact about one CLI stays in its own folder.)
+
+    /// <summary>The name users know the CLI by ("Codex CLI", "Claude Code").</summary>
+    string DisplayName { get; }
+
+    /// <summary>The npm package and the version zwarm is tested with (`zwarm agents install NAME`).</summary>
+    AgentPackage Package { get; }
+
+    /// <summary>
+    /// The base URL of the model server the CLI will call with these settings (the agent's
+    /// <paramref name="environment"/> applied), or null when it uses its vendor's public API.
+    /// </summary>
+    string? ModelEndpoint(AdapterSettings settings, IReadOnlyDictionary<string, string?> environment);
+
+    /// <summary>What `zwarm agents use-local` writes so the CLI talks to the model server of <paramref name="request"/>.</summary>
+    LocalModelSetup UseLocal(LocalModelRequest request);
+
+    /// <summary>
+    /// The agent's own message when one line of a turn's stdout or stderr says its credential is missing or rejected
+    /// (a 401, no key), else null. Such a turn cannot succeed however long the CLI retries.
+    /// </summary>
+    string? AuthFailure(string line);
 }

@@ -39,8 +39,12 @@ public sealed record ToolResult(string Id, string Name, string Output, bool IsEr
 /// </summary>
 public sealed record UsageReported(TokenUsage Usage, bool Cumulative) : AgentEvent;
 
-/// <summary>An error the agent reported. Not every error is fatal (Codex "Reconnecting..." retries).</summary>
-public sealed record ErrorReported(string Message) : AgentEvent;
+/// <summary>
+/// An error the agent reported. Not every error is fatal (Codex "Reconnecting..." retries); <paramref name="IsWarning"/>
+/// marks one the adapter knows to be harmless (Codex "Model metadata for 'X' not found"): shown as a warning, never
+/// recorded as the turn's error.
+/// </summary>
+public sealed record ErrorReported(string Message, bool IsWarning = false) : AgentEvent;
 
 /// <summary>A tool call the agent wanted but was not allowed to make.</summary>
 public sealed record PermissionDenied(string ToolName, string Message) : AgentEvent;

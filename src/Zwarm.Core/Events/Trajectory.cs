@@ -36,7 +36,7 @@ public static class Trajectory
             ToolCall t => new TrajectoryStep { Turn = turn, Kind = "tool_call", Tool = t.Name, Text = Cut(t.Input) },
             ToolResult t => new TrajectoryStep { Turn = turn, Kind = "tool_result", Tool = t.Name, Output = Cut(t.Output), IsError = t.IsError },
             UsageReported u => new TrajectoryStep { Turn = turn, Kind = "usage", Usage = u.Usage },
-            ErrorReported r => new TrajectoryStep { Turn = turn, Kind = "error", Text = r.Message },
+            ErrorReported r => new TrajectoryStep { Turn = turn, Kind = r.IsWarning ? "warning" : "error", Text = r.Message },
             PermissionDenied p => new TrajectoryStep { Turn = turn, Kind = "permission_denied", Tool = p.ToolName, Text = p.Message },
             TurnCompleted t => new TrajectoryStep { Turn = turn, Kind = "turn_completed", Text = Cut(t.Result) },
             TurnFailed f => new TrajectoryStep { Turn = turn, Kind = "turn_failed", Text = f.Message },

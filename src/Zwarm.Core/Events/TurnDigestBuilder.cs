@@ -54,7 +54,7 @@ public sealed class TurnDigestBuilder
                 _failure = failed.Message;
                 _cost = failed.CostUsd ?? _cost;
                 break;
-            case ErrorReported error:
+            case ErrorReported { IsWarning: false } error:
                 _lastError = error.Message;
                 break;
             case CommandExecuted:

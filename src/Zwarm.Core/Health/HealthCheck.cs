@@ -6,6 +6,7 @@ using CliWrap;
 using CliWrap.Buffered;
 using Zwarm.Core.Agents;
 using Zwarm.Core.Processes;
+using Zwarm.Core.Agents.Install;
 using Zwarm.Core.Sessions;
 
 namespace Zwarm.Core.Health;
@@ -23,8 +24,9 @@ public sealed class HealthCheck(TimeProvider time)
         {
             var settings = request.Config.AdapterSettingsFor(adapter.Name);
             var name = settings.Executable ?? adapter.ExecutableName;
-            var path = ExecutableResolver.Resolve(name, request.Environment.GetValueOrDefault("PATH"), request.WorkingDirectory);
-            var (version, problem) = path is null ? (null, "not found on PATH") : await ReadVersionAsync(path, cancellationToken).ConfigureAwait(false);
+            // The same lookup order as spawn (config, ZWARM_*_BIN, zwarm's data folder, the checkout's .tools, PATH).
+            var path = new AgentLocator(request.Environment, AgentLocator.DefaultCheckout).Find(adapter, settings, request.WorkingDirectory)?.Path;
+            var (version, problem) = path is null ? (null, $"not installed (zwarm agents install {adapter.Name})") : await ReadVersionAsync(path, cancellationToken).ConfigureAwait(false);
             agents.Add(new AgentHealth(adapter.Name, name, path, version, problem, adapter.InstallHint));
         }
         var keys = KeyNames.Select(k => new KeyHealth(k, !string.IsNullOrEmpty(request.Environment.GetValueOrDefault(k)))).ToList();

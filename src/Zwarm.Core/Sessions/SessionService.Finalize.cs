@@ -24,7 +24,7 @@ public sealed partial class SessionService
             StreamFailed = digest.Failed,
             FailureMessage = digest.FailureMessage,
             LastError = digest.LastError,
-            StderrTail = exit.Record is { ExitCode: not 0 } ? StderrTail(meta.Id, meta.Turn) : null,
+            StderrTail = exit.Record is { ExitCode: not 0 } ? FirstErrorLine.Read(Store.StderrPath(meta.Id, meta.Turn)) : null,
         });
 
         // Usage: store this turn's own numbers; Codex reports thread-cumulative usage, so subtract the previous
@@ -146,28 +146,6 @@ public sealed partial class SessionService
             var buffer = new byte[4096];
             var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
             return buffer[..length];
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
-
-    private string? StderrTail(string id, int turn)
-    {
-        try
-        {
-            var path = Store.StderrPath(id, turn);
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length == 0)
-            {
-                return null;
-            }
-            using var stream = info.OpenRead();
-            stream.Seek(Math.Max(0, info.Length - 2048), SeekOrigin.Begin);
-            using var reader = new StreamReader(stream);
-            var lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            return lines.Length == 0 ? null : lines[^1];
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

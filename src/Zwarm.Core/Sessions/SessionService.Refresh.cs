@@ -17,7 +17,7 @@ public sealed partial class SessionService
     {
         if (meta.Status.IsStopped() || !NeedsUpdate(meta))
         {
-            return meta;
+            return meta.Status.IsStopped() ? meta : await StopOnAuthFailureAsync(meta, cancellationToken).ConfigureAwait(false);
         }
         using var _ = await Store.LockAsync(meta.Id, cancellationToken).ConfigureAwait(false);
         var current = Store.Load(meta.Id) ?? meta;

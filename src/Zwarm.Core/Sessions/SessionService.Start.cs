@@ -196,16 +196,9 @@ public sealed partial class SessionService
                 $"unknown sandbox '{requested}' (known: {string.Join(", ", SandboxModes.Names)})");
     }
 
-    private string ResolveExecutable(IAgentAdapter adapter, AdapterSettings settings, string workingDir)
-    {
-        var name = settings.Executable ?? adapter.ExecutableName;
-        var path = settings.Env.TryGetValue("PATH", out var overridden) && overridden is not null
-            ? overridden
-            : _context.Environment.GetValueOrDefault("PATH");
-        return ExecutableResolver.Resolve(name, path, workingDir)
-            ?? throw new ZwarmException(ErrorKind.AgentMissing,
-                $"the {adapter.Name} CLI ('{name}') was not found on PATH; install it with: {adapter.InstallHint}");
-    }
+    // One lookup order for every command (config, ZWARM_<CLI>_BIN, ZWARM_AGENTS_DIR, data folder, checkout, PATH).
+    private string ResolveExecutable(IAgentAdapter adapter, AdapterSettings settings, string workingDir) =>
+        Core.Agents.Install.AgentLocator.For(_context).Require(adapter, settings, workingDir).Path;
 
     /// <summary>The environment the agent process gets: zwarm's own, with the adapter's config overrides applied.</summary>
     private Dictionary<string, string?> AgentEnvironment(AdapterSettings settings)

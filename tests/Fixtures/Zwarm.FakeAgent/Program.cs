@@ -12,6 +12,8 @@
 //   @echo-env=NAME     reply with the value of environment variable NAME
 //   @write=PATH        create PATH (relative to the working directory) containing "fake"
 //   @wait-file=PATH    wait until PATH exists before finishing (lets a test hold a turn open without timing)
+//   @unauthorized      like a CLI whose key is refused: a 401 line (Codex: an error event; Claude: an api_retry line)
+//                      every 200 ms, retrying for ever (only a signal stops it)
 // Cumulative usage per conversation is kept in $FAKE_AGENT_HOME (default: the temp dir) so a resume reports
 // thread-cumulative numbers, like Codex.
 using System.Runtime.InteropServices;
@@ -108,6 +110,20 @@ void Say(string text)
     }
 }
 
+if (Flag("unauthorized"))
+{
+    for (var attempt = 1; ; attempt++)
+    {
+        Emit(mode == "codex"
+            ? new JsonObject { ["type"] = "error", ["message"] = $"Reconnecting... {attempt}/999 (unexpected status 401 Unauthorized: Incorrect API key provided)" }
+            : new JsonObject
+            {
+                ["type"] = "system", ["subtype"] = "api_retry", ["attempt"] = attempt, ["max_retries"] = 999, ["error_status"] = 401,
+                ["error"] = "authentication_error",
+            });
+        Thread.Sleep(200);
+    }
+}
 if (Flag("malformed"))
 {
     Console.Out.WriteLine("this is not json {");

@@ -4,10 +4,10 @@
 using Zwarm.Cli.Demo;
 using Zwarm.Cli.Tests.Support;
 using Zwarm.Core;
-using Zwarm.Core.Agents;
 
 namespace Zwarm.Cli.Tests.Demo;
 
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class DemoPartsTests : IDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("zwarm-demo-parts-").FullName;
@@ -40,28 +40,44 @@ public sealed class DemoPartsTests : IDisposable
     }
 
     [Fact]
-    public void Locator_FollowsTheConfigThenTheVariableThenTheAgentsFolder()
+    public void Invocation_IsTheCheckoutScriptAsTheUserTypedIt()
     {
-        var prefix = Path.Combine(_root, "agents");
-        var installed = FakeExecutable(Path.Combine(prefix, "node_modules", ".bin", "codex"));
-        var explicitBin = FakeExecutable(Path.Combine(_root, "bin", "my-codex"));
-        var env = new Dictionary<string, string?> { ["ZWARM_AGENTS_DIR"] = prefix, ["PATH"] = "/nonexistent", ["HOME"] = _root };
-
-        var fromAgentsDir = AgentCliLocator.Find(PinnedCli.Codex, AdapterSettings.Default, env, _root);
-        Assert.Equal(new LocatedCli(installed, "ZWARM_AGENTS_DIR"), fromAgentsDir);
-
-        env["ZWARM_CODEX_BIN"] = explicitBin;
-        Assert.Equal(explicitBin, AgentCliLocator.Find(PinnedCli.Codex, AdapterSettings.Default, env, _root)!.Path);
-
-        var configured = new AdapterSettings(Executable: Path.Combine(_root, "missing-codex"));
-        Assert.Null(AgentCliLocator.Find(PinnedCli.Codex, configured, env, _root));
+        var env = new Dictionary<string, string?> { ["ZWARM_INVOKED_AS"] = "./zwarm", ["PATH"] = "/nonexistent" };
+        Assert.Equal("./zwarm", ZwarmInvocation.For(env, "/checkout/artifacts/zwarm/zwarm"));
+        env["ZWARM_INVOKED_AS"] = "/my projects/zwarm/zwarm";
+        Assert.Equal("'/my projects/zwarm/zwarm'", ZwarmInvocation.For(env, "/checkout/artifacts/zwarm/zwarm"));
     }
 
     [Fact]
-    public void DataDirectory_IsUnderXdgDataHomeOrLocalShare()
+    public void Invocation_IsPlainZwarmOnlyWhenPathLeadsToThisProgram()
     {
-        Assert.Equal("/data/zwarm/agents", AgentCliLocator.DataDirectory(new Dictionary<string, string?> { ["XDG_DATA_HOME"] = "/data", ["HOME"] = "/home/u" }));
-        Assert.Equal("/home/u/.local/share/zwarm/agents", AgentCliLocator.DataDirectory(new Dictionary<string, string?> { ["HOME"] = "/home/u" }));
+        var program = FakeExecutable(Path.Combine(_root, "install", "zwarm"));
+        var bin = Directory.CreateDirectory(Path.Combine(_root, "bin")).FullName;
+        File.CreateSymbolicLink(Path.Combine(bin, "zwarm"), program);
+        File.SetUnixFileMode(program, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+
+        Assert.Equal("zwarm", ZwarmInvocation.For(new Dictionary<string, string?> { ["PATH"] = bin }, program));
+        Assert.Equal(program, ZwarmInvocation.For(new Dictionary<string, string?> { ["PATH"] = "/nonexistent" }, program));
+    }
+
+    [Fact]
+    public void Summary_PrintsCommandsThatWorkFromWhereTheUserStands()
+    {
+        var layout = DemoLayout.Prepare("zwarm-demo", _root);
+        var output = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Out = new Spectre.Console.AnsiConsoleOutput(output),
+            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+        });
+
+        DemoSummary.Write(console, [], layout, "0123456789abcdef", TimeSpan.FromSeconds(3), "./zwarm", _root);
+
+        var text = output.ToString();
+        Assert.Contains("$ ./zwarm --state-dir zwarm-demo/state ls", text);
+        Assert.Contains("$ ./zwarm --state-dir zwarm-demo/state show 01234567", text);
+        Assert.Contains("$ ./zwarm agents use-local codex --base-url", text);
+        Assert.DoesNotContain("$ zwarm ", text);
     }
 
     [Theory]
@@ -78,7 +94,8 @@ public sealed class DemoPartsTests : IDisposable
         var result = await cli.RunAsync("demo", "--dir", Path.Combine(_root, "demo"), "--set", "adapters.codex.executable=/nonexistent/codex");
 
         Assert.Equal(6, result.ExitCode);
-        Assert.Equal("zwarm: adapters.codex.executable is '/nonexistent/codex', which was not found", result.Err.Trim());
+        Assert.StartsWith("zwarm: adapters.codex.executable is '/nonexistent/codex', which was not found; fix it, or remove it and run zwarm agents install codex", result.Err.Trim());
+        Assert.DoesNotContain('\n', result.Err.Trim());
         Assert.False(Directory.Exists(Path.Combine(_root, "demo")));
     }
 

@@ -208,7 +208,7 @@ public sealed class SessionLifecycleTests : IDisposable
         var e = await Assert.ThrowsAsync<ZwarmException>(() => world.Sessions.StartAsync(new StartRequest("x"), CancellationToken.None));
 
         Assert.Equal(ErrorKind.AgentMissing, e.Kind);
-        Assert.Contains("npm install", e.Message);
+        Assert.Contains("zwarm agents install codex", e.Message);
         Assert.DoesNotContain('\n', e.Message);
         Assert.Empty(world.Sessions.Store.EnumerateIds());
     }

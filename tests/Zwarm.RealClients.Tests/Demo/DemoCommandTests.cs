@@ -49,8 +49,33 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Single(rows, r => r.GetProperty("adapter").GetString() == "claude_code");
         Assert.Single(rows, r => r.GetProperty("turns").GetInt32() == 2);
         Assert.All(rows, r => Assert.True(r.GetProperty("output_tokens").GetInt64() > 0));
-        Assert.Contains($"zwarm --state-dir {Path.Combine(demoDir, "state")} ls", run.Out);
+        // The closing lines work as printed, pasted into a shell where the user stands (no zwarm on PATH here).
+        var printed = run.Out.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("$ ", StringComparison.Ordinal) && l.EndsWith(" --state-dir demo/state ls", StringComparison.Ordinal))[2..];
+        Assert.StartsWith(ZwarmBinary.Path, printed);
+        var pasted = await ShellAsync(printed, environment);
+        Assert.True(pasted.Code == 0, pasted.Output);
+        Assert.DoesNotContain("zwarm:", pasted.Output);
+        Assert.Contains("codex", pasted.Output);
         Assert.True(run.Elapsed < TimeSpan.FromSeconds(90), $"the demo took {run.Elapsed.TotalSeconds:0} s");
+    }
+
+    /// <summary>Runs <paramref name="line"/> with /bin/sh from the test's folder, as a user pasting it would.</summary>
+    private async Task<(int Code, string Output)> ShellAsync(string line, Dictionary<string, string> environment)
+    {
+        var psi = new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", line])
+        {
+            WorkingDirectory = _temp.Path, RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
+        };
+        psi.Environment.Clear();
+        foreach (var (k, v) in environment) psi.Environment[k] = v;
+        using var process = System.Diagnostics.Process.Start(psi)!;
+        process.StandardInput.Close();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_timeout);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+        var stdout = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, stdout + await stderr);
     }
 
     /// <summary>The test's environment without zwarm variables, with a fresh HOME: the user's config is never read.</summary>

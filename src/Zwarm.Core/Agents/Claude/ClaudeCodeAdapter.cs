@@ -4,6 +4,8 @@
 // The prompt goes last, after "--": -p is a boolean flag and the prompt is a positional argument, so a variadic
 // option before it (--disallowedTools, --add-dir) would otherwise swallow it, and a prompt starting with '-' would be
 // read as an option. Claude's options are the same on resume, so the model and permission flags are repeated.
+using Zwarm.Core.Agents.Install;
+using Zwarm.Core.Agents.Local;
 using Zwarm.Core.Processes;
 
 namespace Zwarm.Core.Agents.Claude;
@@ -16,7 +18,7 @@ internal sealed class ClaudeCodeAdapter : IAgentAdapter
 
     public string ExecutableName => "claude";
 
-    public string InstallHint => "npm install -g @anthropic-ai/claude-code";
+    public string InstallHint => "zwarm agents install claude_code";
 
     public ProcessSpec BuildFirstTurn(TurnRequest request)
     {
@@ -45,6 +47,18 @@ internal sealed class ClaudeCodeAdapter : IAgentAdapter
     public string? InitialResumeId(string sessionId) => Guid.TryParse(sessionId, out _) ? sessionId : null;
 
     public bool IsAgentCommandLine(IReadOnlyList<string> arguments) => AgentCommandLine.Runs(arguments, ExecutableName);
+
+    public string DisplayName => "Claude Code";
+
+    public AgentPackage Package { get; } = new("@anthropic-ai/claude-code", "2.1.330");
+
+    // ANTHROPIC_BASE_URL from the adapter's env (applied to the agent's environment by the caller) or zwarm's own.
+    public string? ModelEndpoint(AdapterSettings settings, IReadOnlyDictionary<string, string?> environment) =>
+        environment.GetValueOrDefault("ANTHROPIC_BASE_URL") is { Length: > 0 } url ? url : null;
+
+    public LocalModelSetup UseLocal(LocalModelRequest request) => ClaudeLocalModel.Setup(request);
+
+    public string? AuthFailure(string line) => ClaudeAuthFailure.Find(line);
 
     private ProcessSpec Finish(TurnRequest request, List<string> args)
     {

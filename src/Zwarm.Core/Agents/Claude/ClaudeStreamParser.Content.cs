@@ -160,7 +160,7 @@ internal sealed partial class ClaudeStreamParser
     }
 
     // Content is either a string or a list of blocks; the text blocks joined by newlines.
-    private static string TextOf(JsonElement? content)
+    internal static string TextOf(JsonElement? content)
     {
         switch (content)
         {

@@ -5,6 +5,8 @@
 // sandbox it was started with (checked: a workspace-write thread resumed without flags runs read-only). So the sandbox
 // is re-applied on every follow-up with `-c sandbox_mode="..."`, and the working directory comes from the process's
 // own working directory, which codex uses when -C is absent. Both verified against 0.169.0 with a local model server.
+using Zwarm.Core.Agents.Install;
+using Zwarm.Core.Agents.Local;
 using Zwarm.Core.Processes;
 
 namespace Zwarm.Core.Agents.Codex;
@@ -17,7 +19,7 @@ internal sealed class CodexAdapter : IAgentAdapter
 
     public string ExecutableName => "codex";
 
-    public string InstallHint => "npm install -g @openai/codex";
+    public string InstallHint => "zwarm agents install codex";
 
     public ProcessSpec BuildFirstTurn(TurnRequest request)
     {
@@ -57,6 +59,17 @@ internal sealed class CodexAdapter : IAgentAdapter
     public string? InitialResumeId(string sessionId) => null;
 
     public bool IsAgentCommandLine(IReadOnlyList<string> arguments) => AgentCommandLine.Runs(arguments, ExecutableName);
+
+    public string DisplayName => "Codex CLI";
+
+    public AgentPackage Package { get; } = new("@openai/codex", "0.169.0");
+
+    public string? ModelEndpoint(AdapterSettings settings, IReadOnlyDictionary<string, string?> environment) =>
+        CodexModelEndpoint.Find(environment);
+
+    public LocalModelSetup UseLocal(LocalModelRequest request) => CodexLocalModel.Setup(request);
+
+    public string? AuthFailure(string line) => CodexAuthFailure.Find(line);
 
     private static void AddModel(List<string> args, TurnRequest request)
     {

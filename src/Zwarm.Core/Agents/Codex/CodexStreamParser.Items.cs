@@ -129,7 +129,8 @@ internal sealed partial class CodexStreamParser
                 break;
 
             case CodexItemType.Error:
-                sink.Add(new ErrorReported(item.Message ?? item.Text ?? "unknown error"));
+                var text = item.Message ?? item.Text ?? "unknown error";
+                sink.Add(new ErrorReported(text, CodexWarnings.IsHarmless(text)));
                 break;
 
             default:

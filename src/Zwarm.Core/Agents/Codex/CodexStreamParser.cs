@@ -197,7 +197,7 @@ internal sealed partial class CodexStreamParser : IAgentStreamParser
                 return true;
 
             case CodexEventType.Error:
-                sink.Add(new ErrorReported(message ?? "unknown error"));
+                sink.Add(new ErrorReported(message ?? "unknown error", message is not null && CodexWarnings.IsHarmless(message)));
                 return true;
 
             case CodexEventType.PlanDelta:
