@@ -125,6 +125,7 @@ public sealed class SupervisorTests : IDisposable
     [InlineData("pid1", true)]
     [InlineData("foreign", true)]
     [InlineData("foreign", false)] // no token: a turn of an older zwarm must be its supervisor script
+    [InlineData("python", false)] // a Python-zwarm session must name a live agent CLI (the adapter decides)
     public async Task CraftedMetaJson_NeverSignalsAForeignProcess(string target, bool withToken)
     {
         using var foreign = Process.Start(new ProcessStartInfo(ExecutableResolver.Setsid, ["sleep", "60"]))!;
@@ -137,11 +138,13 @@ public sealed class SupervisorTests : IDisposable
             File.Delete(_world.Sessions.Store.ExitPath(done.Id, 1));
             File.WriteAllText(_world.Sessions.Store.TurnPath(done.Id, 1), "");
             var pid = target == "pid1" ? 1 : stat.Pid;
-            var crafted = SessionService.WithCurrentTurn(done, t => t with
-            {
-                Status = SessionStatus.Running, Pid = pid, PidStart = target == "pid1" ? null : stat.StartTime,
-                BootId = ProcessInfo.BootId, LaunchToken = withToken ? t.LaunchToken : null,
-            }) with { Status = SessionStatus.Running, Pid = pid };
+            var crafted = target == "python"
+                ? done with { Status = SessionStatus.Running, Pid = pid, Turns = [] } // a Python-zwarm session: only a pid
+                : SessionService.WithCurrentTurn(done, t => t with
+                {
+                    Status = SessionStatus.Running, Pid = pid, PidStart = target == "pid1" ? null : stat.StartTime,
+                    BootId = ProcessInfo.BootId, LaunchToken = withToken ? t.LaunchToken : null,
+                }) with { Status = SessionStatus.Running, Pid = pid };
             _world.Sessions.Store.Write(crafted);
 
             var direct = await _world.NewService().KillAsync(done.Id, CancellationToken.None);
@@ -151,7 +154,7 @@ public sealed class SupervisorTests : IDisposable
             Assert.Equal(KillOutcome.Refused, direct.Outcome);
             Assert.StartsWith("not signalled: ", direct.Note);
             Assert.Contains($"pid {pid} ", direct.Note);
-            Assert.Equal(SessionStatus.Failed, direct.Session.Status); // nothing of the turn lives
+            Assert.True(direct.Session.Status.IsStopped()); // nothing of the turn lives
             Assert.DoesNotContain(all, r => r.Outcome is KillOutcome.Interrupted or KillOutcome.Terminated or KillOutcome.Killed);
             Assert.True(ProcessInfo.IsAlive(stat.Pid, stat.StartTime, null), "the foreign process was signalled");
         }
@@ -201,6 +204,35 @@ public sealed class SupervisorTests : IDisposable
         Assert.Equal(SessionStatus.Completed, seen.Status);
         Assert.Null(seen.Error);
         Assert.Equal(damage == "unrenamed" ? 0 : null, seen.ExitCode);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task TurnEndHooks_SeeTheFinalStatus_AndWhatTheyRecordIsWritten()
+    {
+        var hook = new RecordingHook();
+        var sessions = new SessionService(_world.Context, turnEndHooks: [hook]);
+        var meta = await sessions.StartAsync(new StartRequest("hooked"), CancellationToken.None);
+
+        var final = (await sessions.WaitAsync([meta.Id], WaitMode.All, TimeSpan.FromSeconds(30), CancellationToken.None)).Sessions[0];
+
+        Assert.Equal([SessionStatus.Completed], hook.Seen);
+        Assert.True(final.Extra!.ContainsKey("hooked"));
+        Assert.True(sessions.Store.Load(meta.Id)!.Extra!.ContainsKey("hooked"));
+    }
+
+    private sealed class RecordingHook : ITurnEndHook
+    {
+        public List<SessionStatus> Seen { get; } = [];
+
+        public SessionMeta OnTurnEnded(SessionMeta meta, CancellationToken cancellationToken)
+        {
+            Seen.Add(meta.Status);
+            var extra = new Dictionary<string, System.Text.Json.JsonElement>(meta.Extra ?? [])
+            {
+                ["hooked"] = System.Text.Json.JsonDocument.Parse("true").RootElement.Clone(),
+            };
+            return meta with { Extra = extra };
+        }
     }
 
     private (string Id, string Token) CreatePendingSession(string task)
