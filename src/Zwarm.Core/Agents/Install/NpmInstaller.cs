@@ -80,13 +80,27 @@ public sealed class NpmInstaller(IReadOnlyDictionary<string, string?> environmen
     {
         string? last = null;
         var gate = new object();
+        var lastReport = time.GetTimestamp();
         void OnLine(string line)
         {
             if (string.IsNullOrWhiteSpace(line)) return;
             lock (gate)
             {
                 last = line.Trim();
+                lastReport = time.GetTimestamp();
                 progress.Report(new InstallProgress(last, time.GetElapsedTime(started)));
+            }
+        }
+        // The heartbeat speaks only when npm has been silent for a whole interval.
+        void OnTick()
+        {
+            lock (gate)
+            {
+                if (time.GetElapsedTime(lastReport) >= Heartbeat * 0.9)
+                {
+                    lastReport = time.GetTimestamp();
+                    progress.Report(new InstallProgress(null, time.GetElapsedTime(started)));
+                }
             }
         }
         var variables = environment.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value);
@@ -99,7 +113,7 @@ public sealed class NpmInstaller(IReadOnlyDictionary<string, string?> environmen
             .WithStandardErrorPipe(PipeTarget.ToDelegate(OnLine));
 
         using var stopBeating = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var heartbeat = BeatAsync(started, gate, progress, stopBeating.Token);
+        var heartbeat = BeatAsync(OnTick, stopBeating.Token);
         try
         {
             var result = await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
@@ -112,14 +126,14 @@ public sealed class NpmInstaller(IReadOnlyDictionary<string, string?> environmen
         }
     }
 
-    private async Task BeatAsync(long started, object gate, IProgress<InstallProgress> progress, CancellationToken cancellationToken)
+    private async Task BeatAsync(Action tick, CancellationToken cancellationToken)
     {
         try
         {
             using var timer = new PeriodicTimer(Heartbeat, time);
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                lock (gate) progress.Report(new InstallProgress(null, time.GetElapsedTime(started)));
+                tick();
             }
         }
         catch (OperationCanceledException)
