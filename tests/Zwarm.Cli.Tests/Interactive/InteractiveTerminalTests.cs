@@ -55,8 +55,9 @@ public sealed partial class InteractiveTerminalTests : IDisposable
         // A bad command is one line, and the prompt comes back.
         await tmux.TypeAsync("frobnicate now");
         await tmux.SendKeysAsync("Enter");
-        screen = await tmux.WaitForTextAsync("zwarm: unknown command 'frobnicate'");
-        Assert.EndsWith("zwarm>", CurrentPrompt(screen));
+        // The error line is printed before the REPL redraws its prompt: wait for both, not one capture of the first.
+        await tmux.WaitForAsync(s => s.Contains("zwarm: unknown command 'frobnicate'", StringComparison.Ordinal)
+            && CurrentPrompt(s) == "zwarm>", "the error line and a fresh prompt");
 
         // Up walks back through the history.
         await tmux.SendKeysAsync("Up");
