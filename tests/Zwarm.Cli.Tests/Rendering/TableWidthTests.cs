@@ -137,6 +137,18 @@ public sealed class TableWidthTests
     }
 
     [Fact]
+    public void Models_Piped_NoTrailingSpacesEvenWhenTheLastCellIsEmpty()
+    {
+        var grid = ModelTable.Build([new ModelView("local-model", [], 0m, 0m, 0m, 0m)]);
+
+        var lines = grid.PlainLines(null);
+
+        Assert.Equal(2, lines.Count);
+        Assert.EndsWith("$0.00", lines[1]);
+        Assert.All(lines, l => Assert.Equal(l.TrimEnd(), l));
+    }
+
+    [Fact]
     public void Cut_CountsTerminalCellsNotCharacters()
     {
         Assert.Equal("abc", TextGrid.Cut("abc", 3));

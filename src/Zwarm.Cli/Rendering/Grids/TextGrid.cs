@@ -85,6 +85,11 @@ internal sealed class TextGrid(IReadOnlyList<GridColumn> columns, bool wide = fa
                 break;
             }
         }
+        // An empty last cell would leave its gap behind: no line ends in spaces.
+        while (segments.Count > 0 && string.IsNullOrWhiteSpace(segments[^1].Text))
+        {
+            segments.RemoveAt(segments.Count - 1);
+        }
         return segments;
     }
 
