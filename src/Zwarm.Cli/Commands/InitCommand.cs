@@ -2,6 +2,7 @@ using System.CommandLine;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Core;
 using Zwarm.Core.Config;
+using Zwarm.Core.Workspaces;
 
 namespace Zwarm.Cli.Commands;
 
@@ -36,11 +37,7 @@ internal static class InitCommand
                     File.WriteAllText(config, ConfigTemplate.Build(ConfigTemplates.UpperLayers));
                     ctx.Terminal.Out.WriteLine($"wrote {config}");
                 }
-                var ignore = Path.Combine(state, ".gitignore");
-                if (!File.Exists(ignore))
-                {
-                    File.WriteAllText(ignore, "# zwarm state: sessions and instances are local\nsessions/\ninstances/\n");
-                }
+                StateIgnoreFile.Ensure(state);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -38,6 +38,8 @@ public sealed record SessionMeta
     [JsonPropertyName("cost_usd")] public decimal? CostUsd { get; init; }
     [JsonPropertyName("turns")] public IReadOnlyList<TurnInfo> Turns { get; set; } = [];
     [JsonPropertyName("zwarm_schema")] public int? Schema { get; init; }
+    /// <summary>The git worktree of an isolated session (spawn --worktree); null for a session in its own directory.</summary>
+    [JsonPropertyName("workspace")] public Workspaces.SessionWorkspace? Workspace { get; init; }
 
     /// <summary>Fields written by another tool or a newer zwarm; preserved when we rewrite the file.</summary>
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }

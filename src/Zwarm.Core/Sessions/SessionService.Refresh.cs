@@ -159,7 +159,7 @@ public sealed partial class SessionService
             });
         }
 
-        return meta with
+        var finished = meta with
         {
             Status = status,
             ExitCode = exit?.ExitCode,
@@ -172,6 +172,12 @@ public sealed partial class SessionService
             TokenUsage = UsageDictionary(total),
             CostUsd = costs.Count == 0 ? null : costs.Sum(),
         };
+        // helper/iso: turn-end hooks (the per-turn checkpoint commit), before meta.json is written.
+        foreach (var hook in _turnEndHooks)
+        {
+            finished = hook.OnTurnEnded(finished, CancellationToken.None);
+        }
+        return finished;
     }
 
     // A session written by the Python zwarm: no exit record, no start time. It is alive while its pid runs an

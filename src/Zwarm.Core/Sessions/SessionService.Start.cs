@@ -26,6 +26,9 @@ public sealed partial class SessionService
 
         var now = Timestamps.Now(Time);
         var id = SessionId.New();
+        // helper/iso: an isolated session works in a new worktree of its own (spawn --worktree).
+        var workspace = await Worktrees.CreateAsync(request, workingDir, id, cancellationToken).ConfigureAwait(false);
+        workingDir = workspace?.WorkingDirectory ?? workingDir;
         var turn = new TurnInfo { Turn = 1, Prompt = request.Task, Status = SessionStatus.Pending, Model = model };
         var meta = new SessionMeta
         {
@@ -44,6 +47,7 @@ public sealed partial class SessionService
             Turns = [turn],
             Schema = SessionMeta.CurrentSchema,
             ResumeId = adapter.Name == "claude_code" ? id : null,
+            Workspace = workspace?.Record, // helper/iso
         };
         try
         {
@@ -56,6 +60,7 @@ public sealed partial class SessionService
 
         var spec = adapter.BuildFirstTurn(new TurnRequest(id, request.Task, model, workingDir, sandbox, settings))
             with { Executable = executable };
+        spec = workspace?.Wrap(spec) ?? spec; // helper/iso: worktree.setup runs before the agent
         return await LaunchAsync(meta, spec, 1, holdingLock: false, cancellationToken).ConfigureAwait(false);
     }
 

@@ -14,6 +14,9 @@ public sealed partial class SessionService
     private readonly DetachedLauncher _launcher;
     private readonly ProcessGroupKiller _killer;
     private PriceTable? _prices;
+    // helper/iso: steps run when a turn's end is recorded (isolation's per-turn checkpoint).
+    private readonly IReadOnlyList<ITurnEndHook> _turnEndHooks;
+    private Workspaces.WorktreeCreator? _worktrees;
 
     public SessionService(ZwarmContext context, AgentRegistry? agents = null, PriceTable? prices = null)
     {
@@ -23,6 +26,7 @@ public sealed partial class SessionService
         _prices = prices;
         _launcher = new DetachedLauncher(context.Environment);
         _killer = new ProcessGroupKiller(context.Time);
+        _turnEndHooks = [new Workspaces.TurnCheckpointHook(context)]; // helper/iso
     }
 
     public SessionStore Store { get; }
@@ -33,6 +37,9 @@ public sealed partial class SessionService
     public PriceTable Prices => _prices ??= _context.Config.BuildPriceTable();
 
     public ZwarmContext Context => _context;
+
+    // helper/iso: creates isolated sessions' worktrees (spawn --worktree).
+    internal Workspaces.WorktreeCreator Worktrees => _worktrees ??= new(new Workspaces.GitRunner(_context.Environment), _context);
 
     private TimeProvider Time => _context.Time;
 

@@ -98,6 +98,11 @@ public sealed class SessionStore
     /// <summary>Creates the session's folder and writes its first meta.json.</summary>
     public void Create(SessionMeta meta)
     {
+        if (!Directory.Exists(StateDirectory))
+        {
+            Directory.CreateDirectory(StateDirectory);
+            Workspaces.StateIgnoreFile.Ensure(StateDirectory); // helper/iso: runtime files stay out of `git status`
+        }
         Directory.CreateDirectory(TurnsDirectory(meta.Id));
         Write(meta);
     }
