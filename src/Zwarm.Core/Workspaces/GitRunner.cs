@@ -15,12 +15,17 @@ internal sealed class GitRunner
         ["-c", "core.hooksPath=/dev/null", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"];
 
     private readonly Dictionary<string, string?> _environment;
+    private readonly bool _missing;
     private GitVersion? _version;
 
     /// <param name="environment">The environment git gets (zwarm's captured one); git's own location variables are dropped.</param>
-    public GitRunner(IReadOnlyDictionary<string, string?> environment, string executable = "git")
+    public GitRunner(IReadOnlyDictionary<string, string?> environment, string? executable = null)
     {
-        Executable = executable;
+        // git from the PATH of zwarm's captured environment (the one agents get), not necessarily this process's.
+        var path = environment.GetValueOrDefault("PATH");
+        var resolved = executable ?? Processes.ExecutableResolver.Resolve("git", path);
+        _missing = resolved is null && path is not null;
+        Executable = resolved ?? "git";
         _environment = new Dictionary<string, string?>(environment, StringComparer.Ordinal)
         {
             // A variable inherited from a git hook or alias would point every command at another repository.
@@ -43,6 +48,11 @@ internal sealed class GitRunner
     public async Task<GitResult> RunAsync(string directory, IReadOnlyList<string> arguments, GitCall? call,
         CancellationToken cancellationToken)
     {
+        if (_missing)
+        {
+            throw new ZwarmException(ErrorKind.AgentMissing,
+                $"git was not found on PATH; isolated sessions need git {GitVersion.Minimum} or newer");
+        }
         call ??= new GitCall();
         var environment = new Dictionary<string, string?>(_environment, StringComparer.Ordinal);
         if (call.AsZwarm)

@@ -6,7 +6,9 @@ namespace Zwarm.Core.Workspaces;
 public static class StateIgnoreFile
 {
     public const string Content = """
-        # zwarm's runtime files (config.toml is not listed: commit it or not, as you like)
+        # zwarm's runtime files (config.toml is not listed: commit it or not, as you like).
+        # This file lists itself, so a .zwarm/ holding only runtime files never shows up in `git status`.
+        .gitignore
         sessions/
         instances/
         worktrees/
