@@ -17,6 +17,7 @@ internal static class CleanCommand
         {
             var cutoff = DurationParser.ParseOption(ctx.Get(olderThan), "--older-than");
             var victims = await ctx.Sessions.CleanAsync(cutoff, ctx.Get(dryRun), ct);
+            ReportSkipped(ctx);
             var verb = ctx.Get(dryRun) ? "would remove" : "removed";
             var views = victims.Select(v => new SessionChangeView(v.Id, ctx.Get(dryRun) ? v.Status.ToName() : "removed", v.Status.ToName())).ToList();
             if (ctx.Get(json))
@@ -32,5 +33,14 @@ internal static class CleanCommand
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>One line per isolated session kept because removing it would lose unmerged work.</summary>
+    internal static void ReportSkipped(CommandContext ctx)
+    {
+        foreach (var kept in ctx.Sessions.CleanSkipped)
+        {
+            ctx.Terminal.Note($"kept {Format.ShortId(kept.Id)}: {kept.Reason} (zwarm rm {Format.ShortId(kept.Id)} --discard-work to remove it anyway)");
+        }
     }
 }

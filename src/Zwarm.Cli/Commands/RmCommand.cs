@@ -14,8 +14,9 @@ internal static class RmCommand
         var ids = new Argument<string[]>("ids") { Description = "Session ids or unique prefixes", Arity = ArgumentArity.ZeroOrMore };
         var stopped = new Option<bool>("--stopped") { Description = "Remove every stopped session (completed, failed, killed)" };
         var force = new Option<bool>("--force") { Description = "Kill a running session before removing it" };
+        var discard = new Option<bool>("--discard-work") { Description = "Also remove isolated sessions whose branch is not merged (their work is lost)" };
         var json = JsonFlag.Create();
-        var command = new Command("rm", "Delete sessions and their recorded output") { ids, stopped, force, json };
+        var command = new Command("rm", "Delete sessions and their recorded output") { ids, stopped, force, discard, json };
         actions.Set(command, async (ctx, ct) =>
         {
             var given = ctx.Get(ids) ?? [];
@@ -35,14 +36,20 @@ internal static class RmCommand
                 {
                     removed.Add(new SessionChangeView(s.Id, "removed", s.Status.ToName()));
                 }
+                CleanCommand.ReportSkipped(ctx);
             }
             else
             {
                 // Resolve every id first: one bad id removes nothing.
                 var resolved = given.Select(ctx.Sessions.Store.Resolve).Distinct().ToList();
+                // ...and one session whose unmerged work would be lost removes nothing either.
                 foreach (var id in resolved)
                 {
-                    var meta = await ctx.Sessions.RemoveAsync(id, ctx.Get(force), ct);
+                    await ctx.Sessions.CheckRemovableAsync(await ctx.Sessions.GetAsync(id, ct), ctx.Get(discard), ct);
+                }
+                foreach (var id in resolved)
+                {
+                    var meta = await ctx.Sessions.RemoveAsync(id, ctx.Get(force), ctx.Get(discard), ct);
                     removed.Add(new SessionChangeView(meta.Id, "removed", meta.Status.ToName()));
                 }
             }

@@ -41,7 +41,15 @@ public sealed partial class SessionService
     }
 
     /// <summary>Deletes a stopped session. A running one is refused unless <paramref name="force"/> (kill first).</summary>
-    public async Task<SessionMeta> RemoveAsync(string idOrPrefix, bool force, CancellationToken cancellationToken)
+    public Task<SessionMeta> RemoveAsync(string idOrPrefix, bool force, CancellationToken cancellationToken) =>
+        RemoveAsync(idOrPrefix, force, discardWork: false, cancellationToken);
+
+    /// <summary>
+    /// Deletes a stopped session (a running one is refused unless <paramref name="force"/>: kill first), and an
+    /// isolated session's worktree and branch; refused (Conflict), removing nothing, when that would lose unmerged
+    /// work, unless <paramref name="discardWork"/>.
+    /// </summary>
+    public async Task<SessionMeta> RemoveAsync(string idOrPrefix, bool force, bool discardWork, CancellationToken cancellationToken)
     {
         var meta = await GetAsync(idOrPrefix, cancellationToken).ConfigureAwait(false);
         if (!meta.Status.IsStopped())
@@ -53,11 +61,28 @@ public sealed partial class SessionService
             }
             meta = (await KillAsync(meta.Id, cancellationToken).ConfigureAwait(false)).Session;
         }
+        // helper/iso: an isolated session's worktree and branch go too, but never unmerged work.
+        if (meta.Workspace is { } workspace)
+        {
+            await CheckRemovableAsync(meta, discardWork, cancellationToken).ConfigureAwait(false);
+            await Cleanup.RemoveAsync(workspace, cancellationToken).ConfigureAwait(false);
+        }
         using (await Store.LockAsync(meta.Id, cancellationToken).ConfigureAwait(false))
         {
             Store.Delete(meta.Id);
         }
         return meta;
+    }
+
+    /// <summary>Refuses (Conflict) when removing the session would lose an isolated session's unmerged work.</summary>
+    public async Task CheckRemovableAsync(SessionMeta meta, bool discardWork, CancellationToken cancellationToken)
+    {
+        if (!discardWork && meta.Workspace is { } workspace
+            && await Cleanup.UnmergedWorkAsync(workspace, cancellationToken).ConfigureAwait(false) is { } reason)
+        {
+            throw new ZwarmException(ErrorKind.Conflict,
+                $"session {ShortId(meta.Id)} was not removed: {reason} (zwarm merge or apply it first, or rm --discard-work)");
+        }
     }
 
     /// <summary>
@@ -73,8 +98,19 @@ public sealed partial class SessionService
             && (olderThan is null || (Timestamps.Parse(s.UpdatedAt) is { } t && now - t > olderThan))).ToList();
         if (!dryRun)
         {
-            foreach (var s in victims)
+            foreach (var s in victims.ToList())
             {
+                // helper/iso: an isolated session with unmerged work is skipped (and listed in CleanSkipped).
+                if (s.Branch is not null && Store.Load(s.Id)?.Workspace is { } workspace)
+                {
+                    if (await Cleanup.UnmergedWorkAsync(workspace, cancellationToken).ConfigureAwait(false) is { } reason)
+                    {
+                        victims.Remove(s);
+                        CleanSkipped.Add(new SessionProblem(s.Id, reason));
+                        continue;
+                    }
+                    await Cleanup.RemoveAsync(workspace, cancellationToken).ConfigureAwait(false);
+                }
                 using (await Store.LockAsync(s.Id, cancellationToken).ConfigureAwait(false))
                 {
                     Store.Delete(s.Id);

@@ -17,6 +17,7 @@ public sealed partial class SessionService
     // helper/iso: steps run when a turn's end is recorded (isolation's per-turn checkpoint).
     private readonly IReadOnlyList<ITurnEndHook> _turnEndHooks;
     private Workspaces.WorktreeCreator? _worktrees;
+    private Workspaces.WorkspaceCleanup? _cleanup;
 
     public SessionService(ZwarmContext context, AgentRegistry? agents = null, PriceTable? prices = null)
     {
@@ -40,6 +41,12 @@ public sealed partial class SessionService
 
     // helper/iso: creates isolated sessions' worktrees (spawn --worktree).
     internal Workspaces.WorktreeCreator Worktrees => _worktrees ??= new(new Workspaces.GitRunner(_context.Environment), _context);
+
+    // helper/iso: removes isolated sessions' worktrees and branches (rm, clean), never unmerged work.
+    private Workspaces.WorkspaceCleanup Cleanup => _cleanup ??= new(new Workspaces.GitRunner(_context.Environment));
+
+    /// <summary>Isolated sessions the last <see cref="CleanAsync"/> kept because removing them would lose unmerged work.</summary>
+    public List<SessionProblem> CleanSkipped { get; } = [];
 
     private TimeProvider Time => _context.Time;
 

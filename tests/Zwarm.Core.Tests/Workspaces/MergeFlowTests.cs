@@ -115,4 +115,29 @@ public sealed class MergeFlowTests : IDisposable
         Assert.Equal(merged.After, _world.Head());
         Assert.Equal("", _world.Status());
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Remove_KeepsUnmergedWork_AndRemovesTheWorktreeAndBranchOnceMerged()
+    {
+        var unmerged = await _world.SpawnAndWaitAsync("@put=u.txt=1");
+        var merged = await _world.SpawnAndWaitAsync("@put=m.txt=1");
+        await _world.Workspaces.MergeAsync(new MergeRequest(merged.Id, MergeStrategy.Squash), CancellationToken.None);
+
+        var refused = await Assert.ThrowsAsync<ZwarmException>(() => _world.Sessions.RemoveAsync(unmerged.Id, false, CancellationToken.None));
+        Assert.Equal(ErrorKind.Conflict, refused.Kind);
+        Assert.Contains("not merged", refused.Message);
+        Assert.True(Directory.Exists(unmerged.Workspace!.Worktree));
+        Assert.True(_world.Sessions.Store.Exists(unmerged.Id));
+
+        var cleaned = await _world.Sessions.CleanAsync(null, dryRun: false, CancellationToken.None);
+        Assert.Equal([merged.Id], cleaned.Select(s => s.Id));
+        Assert.Equal(unmerged.Id, Assert.Single(_world.Sessions.CleanSkipped).Id);
+        Assert.False(Directory.Exists(merged.Workspace!.Worktree));
+        Assert.DoesNotContain(merged.Workspace.Branch, _world.Run(_world.Repo, "branch", "--list"));
+
+        await _world.Sessions.RemoveAsync(unmerged.Id, false, discardWork: true, CancellationToken.None);
+        Assert.False(Directory.Exists(unmerged.Workspace.Worktree));
+        Assert.Equal("* main\n", _world.Run(_world.Repo, "branch", "--list"));
+        Assert.Equal("", _world.Status());
+    }
 }
