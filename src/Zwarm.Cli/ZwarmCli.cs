@@ -26,6 +26,7 @@ internal static class ZwarmCli
         ("apply", ApplyCommand.Create),
         ("merge", MergeCommand.Create),
         ("push", PushCommand.Create),
+        ("worktrees", WorktreesCommand.Create),
         ("rm", RmCommand.Create),
         ("clean", CleanCommand.Create),
         ("reset", ResetCommand.Create),

@@ -28,6 +28,7 @@ namespace Zwarm.Cli.Rendering;
 [JsonSerializable(typeof(Zwarm.Core.Workspaces.ApplyOutcome))]
 [JsonSerializable(typeof(Zwarm.Core.Workspaces.PushOutcome))]
 [JsonSerializable(typeof(ResolveView))]
+[JsonSerializable(typeof(List<Zwarm.Core.Workspaces.WorktreeView>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     public static CliJsonContext Output { get; } = new(new JsonSerializerOptions

@@ -114,4 +114,30 @@ public sealed class IsolationCommandsTests : IDisposable
         Assert.Contains(message, result.Err);
         Assert.Single(result.Err.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Worktrees_ListsThemWithMergedOrNot_AndRmKeepsUnmergedWork()
+    {
+        InitRepository();
+        var merged = await SpawnAsync("@put=one.txt=1");
+        var unmerged = await SpawnAsync("@put=two.txt=2");
+        Assert.Equal(0, (await _cli.RunAsync("merge", merged)).ExitCode);
+
+        var list = JsonDocument.Parse((await _cli.RunAsync("worktrees", "--json")).Out).RootElement.EnumerateArray()
+            .ToDictionary(v => v.GetProperty("session").GetString()!, v => v.GetProperty("merged").GetBoolean());
+        Assert.True(list[merged]);
+        Assert.False(list[unmerged]);
+
+        // One session with unmerged work among the ids: nothing is removed (exit 5).
+        var refused = await _cli.RunAsync("rm", merged, unmerged);
+        Assert.Equal(5, refused.ExitCode);
+        Assert.Contains("not merged", refused.Err);
+        Assert.Equal(2, JsonDocument.Parse((await _cli.RunAsync("ls", "--json")).Out).RootElement.GetArrayLength());
+
+        Assert.Equal(0, (await _cli.RunAsync("rm", merged)).ExitCode);
+        Assert.Equal(0, (await _cli.RunAsync("rm", unmerged, "--discard-work")).ExitCode);
+        Assert.Equal("* main\n", Git("branch", "--list"));
+        Assert.Equal("", Git("status", "--porcelain"));
+        Assert.Contains("no zwarm worktrees", (await _cli.RunAsync("worktrees")).Err);
+    }
 }
