@@ -1,5 +1,4 @@
-// Copies what the repository's checkout has but git does not into a new worktree: the untracked (usually
-// git-ignored) paths matching worktree.include and the repository's .worktreeinclude file (gitignore syntax, as
+// Copies what the repository's checkout has but git does not into a new worktree: the git-ignored paths matching worktree.include and the repository's .worktreeinclude file (gitignore syntax, as
 // Claude Code reads it), e.g. .env or config/local.json. Symlinks are copied as symlinks; nothing is overwritten.
 namespace Zwarm.Core.Workspaces;
 
@@ -25,8 +24,15 @@ internal static class WorktreeIncludes
         }
         var listed = await git.RunCheckedAsync(sourceTop, arguments, null, "cannot list the files to include",
             cancellationToken).ConfigureAwait(false);
+        if (listed.Records.Count == 0)
+        {
+            return 0;
+        }
+        // Only files git ignores: an untracked file git does not ignore would be committed by the turn's checkpoint.
+        var ignored = await git.RunAsync(sourceTop, ["check-ignore", "-z", "--stdin"],
+            new GitCall(Input: string.Join('\0', listed.Records) + "\0"), cancellationToken).ConfigureAwait(false);
         var copied = 0;
-        foreach (var relative in listed.Records)
+        foreach (var relative in ignored.Records)
         {
             if (relative.StartsWith(".git/", StringComparison.Ordinal) || relative.Split('/').Contains(".."))
             {

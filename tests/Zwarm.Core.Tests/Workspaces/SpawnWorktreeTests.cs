@@ -70,8 +70,9 @@ public sealed class SpawnWorktreeTests : IDisposable
     {
         File.WriteAllText(Path.Combine(_world.Repo, ".env"), "SECRET=1\n");
         File.WriteAllText(Path.Combine(_world.Repo, "db.local.json"), "{}\n");
-        File.WriteAllText(Path.Combine(_world.Repo, ".worktreeinclude"), ".env\n");
+        File.WriteAllText(Path.Combine(_world.Repo, ".worktreeinclude"), ".env\nuntracked-not-ignored.txt\n");
         _world.Commit("include list");
+        File.WriteAllText(Path.Combine(_world.Repo, "untracked-not-ignored.txt"), "x\n");
         _world.Reconfigure(["worktree.include=[\"*.local.json\"]", "worktree.setup=\"cat .env > setup.local.json; echo set up\""]);
 
         var meta = await _world.SpawnAndWaitAsync("@put=agent.txt=1");
@@ -81,6 +82,7 @@ public sealed class SpawnWorktreeTests : IDisposable
         Assert.Equal("SECRET=1\n", File.ReadAllText(Path.Combine(worktree, ".env")));
         Assert.Equal("{}\n", File.ReadAllText(Path.Combine(worktree, "db.local.json")));
         Assert.Equal("SECRET=1\n", File.ReadAllText(Path.Combine(worktree, "setup.local.json")));
+        Assert.False(File.Exists(Path.Combine(worktree, "untracked-not-ignored.txt"))); // would be committed: not copied
         Assert.Contains("set up", File.ReadAllText(_world.Sessions.Store.StderrPath(meta.Id, 1)));
         // Ignored files are never checkpointed.
         Assert.DoesNotContain(".env", _world.Run(worktree, "ls-files"));
