@@ -21,6 +21,10 @@ internal static class CleanCommand
             var cutoff = DurationParser.ParseOption(ctx.Get(olderThan), "--older-than");
             var result = await ctx.Sessions.Removal.CleanAsync(cutoff, ctx.Get(dryRun), ct);
             var victims = result.Sessions;
+            foreach (var kept in result.Kept)
+            {
+                ctx.Terminal.Note($"kept {Format.ShortId(kept.Id)}: {kept.Reason} (zwarm rm {Format.ShortId(kept.Id)} --discard-work removes it anyway)");
+            }
             var verb = ctx.Get(dryRun) ? "would remove" : "removed";
             var views = victims.Select(v => new SessionChangeView(v.Id, ctx.Get(dryRun) ? v.Status.ToName() : "removed", v.Status.ToName()))
                 .Concat(result.Leftovers.Select(l => new SessionChangeView(l.Name, ctx.Get(dryRun) ? "leftover" : "removed", "leftover")))

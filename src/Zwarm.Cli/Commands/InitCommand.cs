@@ -3,6 +3,7 @@ using Zwarm.Cli.Infrastructure;
 using Zwarm.Core.Sessions;
 using Zwarm.Core;
 using Zwarm.Core.Config;
+using Zwarm.Core.Workspaces;
 
 namespace Zwarm.Cli.Commands;
 
@@ -39,11 +40,7 @@ internal static class InitCommand
                     AtomicFile.WriteAllBytes(config, System.Text.Encoding.UTF8.GetBytes(ConfigTemplate.Build(ConfigTemplates.UpperLayers)));
                     ctx.Terminal.Out.WriteLine($"wrote {config}");
                 }
-                var ignore = Path.Combine(state, ".gitignore");
-                if (!File.Exists(ignore))
-                {
-                    AtomicFile.WriteAllBytes(ignore, "# zwarm state: sessions and instances are local\nsessions/\ninstances/\n"u8);
-                }
+                StateIgnoreFile.Ensure(state);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -18,8 +18,9 @@ internal static class RmCommand
         var ids = new Argument<string[]>("ids") { Description = "Session ids or unique prefixes", Arity = ArgumentArity.ZeroOrMore };
         var stopped = new Option<bool>("--stopped") { Description = "Remove every stopped session (completed, failed, killed)" };
         var force = new Option<bool>("--force") { Description = "Kill a running session before removing it; also remove a damaged or half-made session folder" };
+        var discard = new Option<bool>("--discard-work") { Description = "Also remove isolated sessions whose branch holds unmerged work (that work is lost)" };
         var json = JsonFlag.Create();
-        var command = new Command("rm", "Delete sessions and their recorded output") { ids, stopped, force, json };
+        var command = new Command("rm", "Delete sessions and their recorded output (and an isolated session's worktree and branch)") { ids, stopped, force, discard, json };
         SessionIdCompletion.Add(ids, actions);
         actions.Set(command, async (ctx, ct) =>
         {
@@ -44,7 +45,8 @@ internal static class RmCommand
             else
             {
                 // All or nothing, decided under the sessions' locks (SessionRemoval).
-                foreach (var r in await ctx.Sessions.Removal.RemoveAsync(given, ctx.Get(force), ct))
+                var options = new RemovalOptions(ctx.Get(force), RemoveDamaged: ctx.Get(force), DiscardWork: ctx.Get(discard));
+                foreach (var r in await ctx.Sessions.Removal.RemoveAsync(given, options, ct))
                 {
                     removed.Add(new SessionChangeView(r.Id, "removed", r.Meta?.Status.ToName() ?? "damaged"));
                 }

@@ -34,15 +34,18 @@ internal static class SpawnCommand
         ValueCompletion.Models(model, actions);
         ValueCompletion.Directories(dir, actions);
         ValueCompletion.SandboxModes(sandbox);
+        var isolation = new IsolationOptions();
 
         var command = exec
             ? new Command("exec", "Run a task in a new agent session and wait for its result (spawn --wait)") { task, adapter, model, dir, sandbox, timeout, json }
             : new Command("spawn", "Start a new agent session in the background") { task, adapter, model, dir, sandbox, wait, timeout, json };
+        isolation.AddTo(command);
         actions.Set(command, async (ctx, ct) =>
         {
             var waitTimeout = DurationParser.ParseOption(ctx.Get(timeout), "--timeout");
-            var meta = await ctx.Sessions.StartAsync(new StartRequest(
-                TextArgument.Join(ctx.Get(task)), ctx.Get(adapter), ctx.Get(model), ctx.Get(dir), ctx.Get(sandbox)), ct);
+            var meta = await ctx.Sessions.StartAsync(isolation.Apply(ctx, new StartRequest(
+                TextArgument.Join(ctx.Get(task)), ctx.Get(adapter), ctx.Get(model), ctx.Get(dir), ctx.Get(sandbox))), ct);
+            IsolationOptions.Report(ctx, meta);
             if (!exec && !ctx.Get(wait))
             {
                 if (ctx.Get(json))

@@ -8,6 +8,7 @@ namespace Zwarm.Cli.Infrastructure;
 internal sealed class CommandContext
 {
     private SessionService? _sessions;
+    private Zwarm.Core.Workspaces.WorkspaceService? _workspaces;
 
     public CommandContext(ParseResult parse, Terminal terminal, LoadedContext loaded)
     {
@@ -25,6 +26,9 @@ internal sealed class CommandContext
     public ZwarmContext Zwarm => Loaded.Context;
 
     public SessionService Sessions => _sessions ??= new SessionService(Loaded.Context);
+
+    /// <summary>Isolated sessions' worktrees: diff, apply, merge, push.</summary>
+    public Zwarm.Core.Workspaces.WorkspaceService Workspaces => _workspaces ??= new(Sessions);
 
     public T? Get<T>(Option<T> option) => Parse.GetValue(option);
 

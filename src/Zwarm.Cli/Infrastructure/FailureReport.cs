@@ -22,6 +22,9 @@ internal static class FailureReport
             case ZwarmException e:
                 terminal.Error(e.Message);
                 return ExitCodes.For(e.Kind);
+            case Zwarm.Core.Workspaces.MergeConflictException e:
+                terminal.Error(e.Message);
+                return ExitCodes.Conflict;
             case CorruptSessionException e:
                 terminal.Error(e.Message);
                 return ExitCodes.StateError;

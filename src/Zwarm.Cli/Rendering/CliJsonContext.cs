@@ -23,6 +23,12 @@ namespace Zwarm.Cli.Rendering;
 [JsonSerializable(typeof(List<InstanceView>))]
 [JsonSerializable(typeof(StatusView))]
 [JsonSerializable(typeof(List<JsonElement>))]
+[JsonSerializable(typeof(Zwarm.Core.Workspaces.SessionDiff))]
+[JsonSerializable(typeof(Zwarm.Core.Workspaces.MergeOutcome))]
+[JsonSerializable(typeof(Zwarm.Core.Workspaces.ApplyOutcome))]
+[JsonSerializable(typeof(Zwarm.Core.Workspaces.PushOutcome))]
+[JsonSerializable(typeof(ResolveView))]
+[JsonSerializable(typeof(List<Zwarm.Core.Workspaces.WorktreeView>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
     public static CliJsonContext Output { get; } = new(new JsonSerializerOptions
@@ -56,3 +62,5 @@ internal sealed record WaitView(bool TimedOut, IReadOnlyList<SessionSummary> Ses
 
 internal sealed record ModelView(string Model, IReadOnlyList<string> Aliases, decimal Input, decimal CachedInput,
     decimal CacheWrite, decimal Output);
+
+internal sealed record ResolveView(string Id, string Into, IReadOnlyList<string> Files, string Status, int Turn);

@@ -66,6 +66,10 @@ internal static class Format
         return flat.Length <= max ? flat : string.Concat(flat.AsSpan(0, Math.Max(1, max - 1)), "…");
     }
 
+    /// <summary>"zwarm/3f2a1b2c +42 -3" for an isolated session (its branch and lines changed), "" otherwise.</summary>
+    public static string BranchChange(SessionSummary s) =>
+        s.Branch is null ? "" : $"{s.Branch} +{s.LinesAdded ?? 0} -{s.LinesRemoved ?? 0}";
+
     /// <summary>"1 step", "2 steps": a count with its noun in the right number.</summary>
     public static string Count(long n, string singular, string? plural = null) =>
         n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? singular : plural ?? singular + "s");

@@ -25,6 +25,8 @@ internal static class SessionTable
         new(new("TOKENS", HidePriority: 50, RightAligned: true), (s, _) => Format.Tokens(s.InputTokens + s.OutputTokens)),
         new(new("COST", HidePriority: 30, RightAligned: true), (s, _) => Format.Cost(s.CostUsd)),
         new(new("BY", HidePriority: 80), (s, _) => Format.Source(s.Source)),
+        // Isolated sessions: branch and lines changed against the base (recorded at each checkpoint: no git run).
+        new(new("BRANCH", HidePriority: 90, MinWidth: 10, OmitWhenEmpty: true), (s, _) => Format.BranchChange(s)),
         new(new("TASK", HidePriority: 10, MinWidth: 20), (s, _) => s.Task),
     ];
 

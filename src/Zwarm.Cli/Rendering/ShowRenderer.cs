@@ -42,6 +42,17 @@ internal static class ShowRenderer
         {
             Row("error", $"[red]{Markup.Escape(meta.Error)}[/]");
         }
+        if (meta.Workspace is { } ws)
+        {
+            Row("branch", Markup.Escape($"{ws.Branch}  +{ws.Added} -{ws.Removed} in {ws.FilesChanged} files") +
+                (ws.Merges.Count > 0 ? Markup.Escape($"  ({ws.Merges[^1].Strategy} into {ws.Merges[^1].Into})") : ""));
+            Row("base", Markup.Escape($"{ws.Base}{(ws.BaseBranch is null ? "" : $" ({ws.BaseBranch})")}"));
+            Row("worktree", Markup.Escape(ws.Worktree) + (Directory.Exists(ws.Worktree) ? "" : " [red](missing)[/]"));
+            if (ws.Problem is not null)
+            {
+                Row("problem", $"[yellow]{Markup.Escape(ws.Problem)}[/]");
+            }
+        }
         console.Write(grid);
 
         foreach (var n in turns)
@@ -77,6 +88,11 @@ internal static class ShowRenderer
             if (t.Error is not null)
             {
                 console.MarkupLine($"[red]error: {Markup.Escape(t.Error)}[/]");
+            }
+            if (meta.Workspace?.TurnCommits.FirstOrDefault(c => c.Turn == n) is { } checkpoint)
+            {
+                var what = checkpoint.Commit is { } commit ? $"commit {commit[..Math.Min(10, commit.Length)]}" : $"no checkpoint commit (head {checkpoint.Head[..Math.Min(10, checkpoint.Head.Length)]})";
+                console.MarkupLine($"[grey]{Markup.Escape(what)}  +{checkpoint.Added} -{checkpoint.Removed} in {checkpoint.FilesChanged} files (zwarm diff {Format.ShortId(meta.Id)} --turn {n})[/]");
             }
         }
     }

@@ -21,6 +21,23 @@ public static class ConfigTemplate
         # sandbox = "workspace-write"
         # Seconds `kill` waits after SIGINT (and again after SIGTERM) before escalating to SIGKILL.
         # kill_grace_seconds = 3
+        # Where new sessions work: "none" (the directory they start in), "worktree" (a git worktree and branch of
+        # their own; see docs/isolation.md) or "auto" (a worktree when inside a git repository with a commit).
+        # spawn --worktree / --no-worktree override it for one session.
+        # isolation = "none"
+
+        # Isolated sessions (spawn --worktree). Needs git 2.38 or newer.
+        [worktree]
+        # Folder for the worktrees; empty = $XDG_DATA_HOME/zwarm/worktrees/<repository>-<hash>/ (outside your tree).
+        # root = ""
+        # Git-ignored paths copied into each new worktree (gitignore syntax), besides the repository's
+        # .worktreeinclude file, e.g. [".env", "config/local.json"].
+        # include = []
+        # Shell command run in a new worktree before the agent starts (its output goes to the turn's stderr file;
+        # its failure fails the turn), e.g. "npm ci".
+        # setup = ""
+        # Commit what the agent left in its worktree after every turn ("zwarm: turn N: <prompt>").
+        # commit_turns = true
 
         # Per-agent settings. The agent process inherits zwarm's environment (API keys, CODEX_HOME,
         # ANTHROPIC_BASE_URL, ...), plus what is set here.

@@ -16,6 +16,9 @@ public sealed record ExecutorSettings
     /// <summary>How long `kill` waits after SIGINT (and again after SIGTERM) before escalating.</summary>
     public TimeSpan KillGrace { get; init; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>Default isolation of new sessions (spawn/exec): none, worktree or auto.</summary>
+    public IsolationMode Isolation { get; init; } = IsolationMode.None;
+
     public static ExecutorSettings Read(ConfigSection? section)
     {
         var result = new ExecutorSettings();
@@ -35,8 +38,15 @@ public sealed record ExecutorSettings
             section.Error("kill_grace_seconds", "must be between 0 and 600");
             grace = null;
         }
+        var isolationName = section.GetString("isolation");
+        var isolation = result.Isolation;
+        if (isolationName is not null && !IsolationModes.TryParse(isolationName, out isolation))
+        {
+            section.Error("isolation", $"must be one of {string.Join(", ", IsolationModes.Names)}");
+        }
         return result with
         {
+            Isolation = isolation,
             Adapter = ZwarmConfig.NullIfEmpty(section.GetString("adapter")) ?? result.Adapter,
             Model = ZwarmConfig.NullIfEmpty(section.GetString("model")),
             Sandbox = sandbox,

@@ -1,4 +1,4 @@
-// The Core part of config.toml: [executor], [adapters.NAME], [prices.MODEL], [price_aliases].
+// The Core part of config.toml: [executor], [worktree], [adapters.NAME], [prices.MODEL], [price_aliases].
 // Other layers (orchestrator, watchers, pilot) read their own sections from the same ConfigDocument.
 using Zwarm.Core.Agents;
 using Zwarm.Core.Events;
@@ -8,6 +8,9 @@ namespace Zwarm.Core.Config;
 public sealed record ZwarmConfig
 {
     public ExecutorSettings Executor { get; init; } = new();
+
+    /// <summary>[worktree]: isolated sessions' worktrees.</summary>
+    public WorktreeSettings Worktree { get; init; } = new();
 
     /// <summary>Per-adapter settings keyed by canonical adapter name.</summary>
     public IReadOnlyDictionary<string, AdapterSettings> Adapters { get; init; } = new Dictionary<string, AdapterSettings>();
@@ -35,6 +38,7 @@ public sealed record ZwarmConfig
         return new ZwarmConfig
         {
             Executor = ExecutorSettings.Read(root.GetSection("executor")),
+            Worktree = WorktreeSettings.Read(root.GetSection("worktree")),
             Adapters = ReadAdapters(root.GetSection("adapters"), canonicalAdapterName),
             Prices = ReadPrices(root.GetSection("prices")),
             PriceAliases = root.GetStringMap("price_aliases") ?? new Dictionary<string, string>(),

@@ -44,9 +44,18 @@ public sealed partial class SessionService
     public SessionRemoval Removal => new(this);
 
     /// <summary>Deletes a stopped session. A running one is refused unless <paramref name="force"/> (kill first).</summary>
-    public async Task<SessionMeta> RemoveAsync(string idOrPrefix, bool force, CancellationToken cancellationToken)
+    public Task<SessionMeta> RemoveAsync(string idOrPrefix, bool force, CancellationToken cancellationToken) =>
+        RemoveAsync(idOrPrefix, force, discardWork: false, cancellationToken);
+
+    /// <summary>
+    /// Deletes a stopped session (a running one is refused unless <paramref name="force"/>: kill first), and an
+    /// isolated session's worktree and branch; refused (Conflict), removing nothing, when that would lose unmerged
+    /// work, unless <paramref name="discardWork"/>.
+    /// </summary>
+    public async Task<SessionMeta> RemoveAsync(string idOrPrefix, bool force, bool discardWork, CancellationToken cancellationToken)
     {
-        var removed = await Removal.RemoveAsync([idOrPrefix], force, cancellationToken).ConfigureAwait(false);
+        var removed = await Removal.RemoveAsync([idOrPrefix], new RemovalOptions(force, RemoveDamaged: force, DiscardWork: discardWork),
+            cancellationToken).ConfigureAwait(false);
         return removed[0].Meta ?? throw new ZwarmException(ErrorKind.State, $"session {removed[0].Id} was damaged ({removed[0].Problem}) and has been removed");
     }
 

@@ -28,6 +28,9 @@ public sealed partial class SessionService
 
         var now = Timestamps.Now(Time);
         var id = SessionId.New();
+        // An isolated session works in a new worktree of its own (spawn --worktree; see Workspaces/).
+        var workspace = await Worktrees.CreateAsync(request, workingDir, id, cancellationToken).ConfigureAwait(false);
+        workingDir = workspace?.WorkingDirectory ?? workingDir;
         var turn = new TurnInfo
         {
             Turn = 1, Prompt = request.Task, Status = SessionStatus.Pending, Model = model, LaunchToken = TurnToken.New(),
@@ -49,18 +52,29 @@ public sealed partial class SessionService
             Turns = [turn],
             Schema = SessionMeta.CurrentSchema,
             ResumeId = adapter.InitialResumeId(id),
+            Workspace = workspace?.Record,
         };
         try
         {
-            Store.Create(meta);
+            try
+            {
+                Store.Create(meta);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ZwarmException(ErrorKind.State, $"cannot write to {Store.SessionsDirectory}: {e.Message}");
+            }
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (ZwarmException) when (workspace is not null)
         {
-            throw new ZwarmException(ErrorKind.State, $"cannot write to {Store.SessionsDirectory}: {e.Message}");
+            // Nothing half-made: the new worktree and branch hold no work yet, so they go with the failed spawn.
+            await Cleanup.RemoveAsync(workspace.Record, CancellationToken.None).ConfigureAwait(false);
+            throw;
         }
 
         var spec = adapter.BuildFirstTurn(new TurnRequest(id, request.Task, model, workingDir, sandbox, settings))
             with { Executable = executable };
+        spec = workspace?.Wrap(spec) ?? spec; // worktree.setup runs inside the turn, before the agent
         using var _ = await Store.LockAsync(id, cancellationToken).ConfigureAwait(false);
         return Launch(meta, spec, 1);
     }

@@ -15,12 +15,15 @@ public sealed partial class SessionService
     private readonly ProcessGroupKiller _killer;
     private readonly List<ITurnEndHook> _turnEndHooks;
     private PriceTable? _prices;
+    private Workspaces.WorktreeCreator? _worktrees;
+    private Workspaces.WorkspaceCleanup? _cleanup;
 
     /// <param name="turnEndHooks">Steps run when a turn's end is recorded (see <see cref="ITurnEndHook"/>), in order.</param>
     public SessionService(ZwarmContext context, AgentRegistry? agents = null, PriceTable? prices = null,
         IEnumerable<ITurnEndHook>? turnEndHooks = null)
     {
-        _turnEndHooks = [.. turnEndHooks ?? []];
+        // Isolation's per-turn checkpoint always runs first (it is a no-op for sessions without a worktree).
+        _turnEndHooks = [new Workspaces.TurnCheckpointHook(context), .. turnEndHooks ?? []];
         _context = context;
         Store = new SessionStore(context.StateDirectory, context.Time);
         Agents = agents ?? AgentRegistry.Default;
@@ -37,6 +40,12 @@ public sealed partial class SessionService
     public PriceTable Prices => _prices ??= _context.Config.BuildPriceTable();
 
     public ZwarmContext Context => _context;
+
+    /// <summary>Creates isolated sessions' worktrees (spawn --worktree).</summary>
+    internal Workspaces.WorktreeCreator Worktrees => _worktrees ??= new(new Workspaces.GitRunner(_context.Environment), _context);
+
+    /// <summary>Removes isolated sessions' worktrees and branches (rm, clean), never unmerged work.</summary>
+    internal Workspaces.WorkspaceCleanup Cleanup => _cleanup ??= new(new Workspaces.GitRunner(_context.Environment));
 
     private TimeProvider Time => _context.Time;
 

@@ -112,7 +112,11 @@ public sealed class SessionStore
     {
         try
         {
-            PrivateStore.CreateDirectoryOnce(StateDirectory);
+            if (!Directory.Exists(StateDirectory))
+            {
+                PrivateStore.CreateDirectoryOnce(StateDirectory);
+                Workspaces.StateIgnoreFile.Ensure(StateDirectory); // runtime files stay out of `git status`
+            }
             PrivateStore.CreateDirectoryOnce(SessionsDirectory);
             PrivateStore.CreateDirectory(TurnsDirectory(meta.Id));
         }

@@ -29,6 +29,9 @@ public static class SessionSummaries
             ExitCode = meta.ExitCode,
             Error = meta.Error,
             Pid = turn?.Pid ?? meta.Pid,
+            Branch = meta.Workspace?.Branch,
+            LinesAdded = meta.Workspace?.Added,
+            LinesRemoved = meta.Workspace?.Removed,
         };
     }
 

@@ -22,4 +22,8 @@ public sealed record SessionSummary
     [JsonPropertyName("exit_code")] public int? ExitCode { get; init; }
     [JsonPropertyName("error")] public string? Error { get; init; }
     [JsonPropertyName("pid")] public int? Pid { get; init; }
+    /// <summary>An isolated session's branch, and its lines added/removed against its base at the latest checkpoint.</summary>
+    [JsonPropertyName("branch")] public string? Branch { get; init; }
+    [JsonPropertyName("lines_added")] public int? LinesAdded { get; init; }
+    [JsonPropertyName("lines_removed")] public int? LinesRemoved { get; init; }
 }

@@ -25,6 +25,9 @@ public static class SessionSummaryJson
     private static readonly JsonEncodedText ExitCode = JsonEncodedText.Encode("exit_code");
     private static readonly JsonEncodedText Error = JsonEncodedText.Encode("error");
     private static readonly JsonEncodedText Pid = JsonEncodedText.Encode("pid");
+    private static readonly JsonEncodedText Branch = JsonEncodedText.Encode("branch");
+    private static readonly JsonEncodedText LinesAdded = JsonEncodedText.Encode("lines_added");
+    private static readonly JsonEncodedText LinesRemoved = JsonEncodedText.Encode("lines_removed");
 
     public static void Write(Utf8JsonWriter writer, SessionSummary s)
     {
@@ -46,6 +49,9 @@ public static class SessionSummaryJson
         if (s.ExitCode is { } exit) writer.WriteNumber(ExitCode, exit); else writer.WriteNull(ExitCode);
         writer.WriteString(Error, s.Error);
         if (s.Pid is { } pid) writer.WriteNumber(Pid, pid); else writer.WriteNull(Pid);
+        writer.WriteString(Branch, s.Branch);
+        if (s.LinesAdded is { } added) writer.WriteNumber(LinesAdded, added); else writer.WriteNull(LinesAdded);
+        if (s.LinesRemoved is { } removed) writer.WriteNumber(LinesRemoved, removed); else writer.WriteNull(LinesRemoved);
         writer.WriteEndObject();
     }
 
@@ -65,7 +71,8 @@ public static class SessionSummaryJson
         int turns = 0;
         long input = 0, cached = 0, output = 0;
         decimal? cost = null;
-        int? exitCode = null, pid = null;
+        int? exitCode = null, pid = null, linesAdded = null, linesRemoved = null;
+        string? branch = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.ValueSpan;
@@ -87,6 +94,9 @@ public static class SessionSummaryJson
             else if (name.SequenceEqual("exit_code"u8)) exitCode = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
             else if (name.SequenceEqual("error"u8)) error = reader.GetString();
             else if (name.SequenceEqual("pid"u8)) pid = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
+            else if (name.SequenceEqual("branch"u8)) branch = reader.GetString();
+            else if (name.SequenceEqual("lines_added"u8)) linesAdded = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
+            else if (name.SequenceEqual("lines_removed"u8)) linesRemoved = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
             else reader.Skip();
         }
         return new SessionSummary
@@ -108,6 +118,9 @@ public static class SessionSummaryJson
             ExitCode = exitCode,
             Error = error,
             Pid = pid,
+            Branch = branch,
+            LinesAdded = linesAdded,
+            LinesRemoved = linesRemoved,
         };
     }
 

@@ -7,4 +7,9 @@ public sealed record StartRequest(
     string? Model = null,
     string? WorkingDirectory = null,
     string? Sandbox = null,
-    string Source = "user");
+    string Source = "user",
+    // ---- isolation (spawn --worktree) ----
+    Config.IsolationMode? Isolation = null,
+    string? Branch = null,
+    string? Base = null,
+    bool Carry = false);

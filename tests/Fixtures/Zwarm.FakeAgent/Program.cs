@@ -14,6 +14,10 @@
 //   @wait-file=PATH    wait until PATH exists before finishing (lets a test hold a turn open without timing)
 //   @unauthorized      like a CLI whose key is refused: a 401 line (Codex: an error event; Claude: an api_retry line)
 //                      every 200 ms, retrying for ever (only a signal stops it)
+//   @put=PATH=TEXT     write TEXT and a newline to PATH (relative to the working directory; several allowed)
+//   @delete=PATH       delete PATH
+//   @resolve           remove git's conflict-marker lines from every file below the working directory (keeps both sides)
+//   @commit=MESSAGE    commit everything itself (git add -A; git commit), as an agent that commits on its own would
 // Cumulative usage per conversation is kept in $FAKE_AGENT_HOME (default: the temp dir) so a resume reports
 // thread-cumulative numbers, like Codex.
 using System.Runtime.InteropServices;
@@ -32,7 +36,7 @@ if (mode == "claude")
     resumeId = Value(args, "--resume");
 }
 var conversation = resumeId ?? Value(args, "--session-id") ?? Guid.NewGuid().ToString();
-var directives = prompt.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => w.StartsWith('@')).ToList();
+var directives = prompt.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => w.StartsWith('@')).ToList();
 string? Directive(string name) =>
     directives.Where(d => d.StartsWith($"@{name}=", StringComparison.Ordinal)).Select(d => d[(name.Length + 2)..]).LastOrDefault();
 bool Flag(string name) => directives.Contains($"@{name}");
@@ -147,6 +151,48 @@ if (Directive("stream") is { } stream)
 if (Directive("write") is { } write)
 {
     File.WriteAllText(Path.GetFullPath(write), "fake");
+}
+foreach (var put in directives.Where(d => d.StartsWith("@put=", StringComparison.Ordinal)))
+{
+    var parts = put[5..].Split('=', 2);
+    var target = Path.GetFullPath(parts[0]);
+    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+    File.WriteAllText(target, (parts.Length > 1 ? parts[1] : "") + "\n");
+}
+if (Directive("delete") is { } delete)
+{
+    File.Delete(Path.GetFullPath(delete));
+}
+if (Flag("resolve"))
+{
+    foreach (var file in Directory.EnumerateFiles(Environment.CurrentDirectory, "*", SearchOption.AllDirectories))
+    {
+        if (file.Contains("/.git/", StringComparison.Ordinal) || Path.GetFileName(file) == ".git")
+        {
+            continue;
+        }
+        var text = File.ReadAllLines(file);
+        var kept = text.Where(l => !l.StartsWith("<<<<<<<", StringComparison.Ordinal) && !l.StartsWith(">>>>>>>", StringComparison.Ordinal) && l != "=======").ToArray();
+        if (kept.Length != text.Length)
+        {
+            File.WriteAllLines(file, kept);
+        }
+    }
+}
+if (Directive("commit") is { } commitMessage)
+{
+    foreach (var gitArgs in new[] { new[] { "add", "-A" }, new[] { "-c", "user.name=agent", "-c", "user.email=agent@localhost", "commit", "-q", "-m", commitMessage } })
+    {
+        // stdout is the turn's JSONL: git's own output must not land there.
+        var psi = new System.Diagnostics.ProcessStartInfo("git") { UseShellExecute = false, RedirectStandardOutput = true };
+        foreach (var a in gitArgs)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        using var git = System.Diagnostics.Process.Start(psi)!;
+        git.StandardOutput.ReadToEnd();
+        git.WaitForExit();
+    }
 }
 if (Directive("sleep") is { } sleep)
 {

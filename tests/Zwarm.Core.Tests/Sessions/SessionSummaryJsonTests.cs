@@ -27,6 +27,9 @@ public sealed class SessionSummaryJsonTests
         ExitCode = 137,
         Error = "killed by user",
         Pid = 4242,
+        Branch = "zwarm/0b9f2c1e",
+        LinesAdded = 12,
+        LinesRemoved = 3,
     };
 
     internal static readonly SessionSummary Defaults = new() { Id = "0b9f2c1e-7d3a-4f55-9e21-3c8d6a4b2f11" };

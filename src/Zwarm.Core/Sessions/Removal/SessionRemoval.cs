@@ -52,9 +52,27 @@ public sealed class SessionRemoval(SessionService sessions)
                 }
                 if (running.Count == 0)
                 {
-                    foreach (var id in ids)
+                    // An isolated session's branch may hold work that exists nowhere else: one such session
+                    // removes nothing (unless the work is explicitly discarded). Decided under the locks too.
+                    if (!options.DiscardWork)
                     {
-                        Store.Delete(id);
+                        foreach (var d in decided)
+                        {
+                            if (d.Meta?.Workspace is { } workspace
+                                && await sessions.Cleanup.UnmergedWorkAsync(workspace, cancellationToken).ConfigureAwait(false) is { } reason)
+                            {
+                                throw new ZwarmException(ErrorKind.Conflict,
+                                    $"session {SessionService.ShortId(d.Id)}: {reason}; nothing was removed (zwarm merge or apply it first, or rm --discard-work)");
+                            }
+                        }
+                    }
+                    foreach (var d in decided)
+                    {
+                        if (d.Meta?.Workspace is { } workspace)
+                        {
+                            await sessions.Cleanup.RemoveAsync(workspace, cancellationToken).ConfigureAwait(false);
+                        }
+                        Store.Delete(d.Id);
                     }
                     return decided.Select(d => new RemovedSession(d.Id, d.Meta, d.Problem)).ToList();
                 }
@@ -87,6 +105,7 @@ public sealed class SessionRemoval(SessionService sessions)
             && (olderThan is null || Timestamps.Parse(s.UpdatedAt, zone) is not { } t || now - t > olderThan - margin))
             .Select(s => s.Id).ToList();
         var removed = new List<SessionSummary>();
+        var kept = new List<SessionProblem>();
         foreach (var id in candidates)
         {
             FileLock held;
@@ -110,6 +129,19 @@ public sealed class SessionRemoval(SessionService sessions)
                 {
                     continue;
                 }
+                if (meta.Workspace is { } workspace)
+                {
+                    // Never unmerged work: such a session is kept and listed (a dry run says the same).
+                    if (await sessions.Cleanup.UnmergedWorkAsync(workspace, cancellationToken).ConfigureAwait(false) is { } reason)
+                    {
+                        kept.Add(new SessionProblem(id, reason));
+                        continue;
+                    }
+                    if (!dryRun)
+                    {
+                        await sessions.Cleanup.RemoveAsync(workspace, cancellationToken).ConfigureAwait(false);
+                    }
+                }
                 if (!dryRun)
                 {
                     Store.Delete(id);
@@ -127,7 +159,7 @@ public sealed class SessionRemoval(SessionService sessions)
                 cleared.Add(leftover);
             }
         }
-        return new CleanResult(removed, cleared);
+        return new CleanResult(removed, cleared, kept);
     }
 
     /// <summary>Takes the locks of <paramref name="ids"/> in order; all or none (a failure releases those taken).</summary>
