@@ -4,6 +4,7 @@
 // left running for a session that is gone.
 using Zwarm.Core.Sessions;
 using Zwarm.Faults.Tests.Support;
+using Xunit.Abstractions;
 using Zwarm.Core;
 
 namespace Zwarm.Faults.Tests.Races;
