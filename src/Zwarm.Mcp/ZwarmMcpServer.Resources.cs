@@ -14,7 +14,8 @@ namespace Zwarm.Mcp;
 
 public sealed partial class ZwarmMcpServer
 {
-    private readonly ConcurrentDictionary<string, string> _subscribed = new(StringComparer.Ordinal);
+    /// <summary>Subscribed URI -> its session id and the status and turn last told (or seen at subscription).</summary>
+    private readonly ConcurrentDictionary<string, (string Id, SessionStatus Status, int Turn)> _subscribed = new(StringComparer.Ordinal);
 
     private async ValueTask<ListResourcesResult> ListResourcesAsync(RequestContext<ListResourcesRequestParams> request,
         CancellationToken cancellationToken)
@@ -87,13 +88,22 @@ public sealed partial class ZwarmMcpServer
         return new ReadResourceResult { Contents = [new TextResourceContents { Uri = uri!, MimeType = "text/plain", Text = text.ToString() }] };
     }
 
-    private EmptyResult Subscribe(string? uri)
+    private async ValueTask<EmptyResult> SubscribeAsync(string? uri, CancellationToken cancellationToken)
     {
         if (!SessionUris.TryParse(uri, out var id, out _))
         {
             throw new McpProtocolException($"not a zwarm session resource: {uri}", McpErrorCode.ResourceNotFound);
         }
-        _subscribed[uri!] = id;
+        SessionMeta meta;
+        try
+        {
+            meta = await _sessions.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Zwarm.Core.ZwarmException e)
+        {
+            throw new McpProtocolException(e.Message, McpErrorCode.ResourceNotFound);
+        }
+        _subscribed[uri!] = (meta.Id, meta.Status, meta.Turn);
         return new EmptyResult();
     }
 
@@ -109,30 +119,29 @@ public sealed partial class ZwarmMcpServer
     /// <summary>Sends resources/updated for each subscribed URI whose session changed status or turn.</summary>
     private async Task WatchSubscriptionsAsync(McpServer server, CancellationToken cancellationToken)
     {
-        var last = new Dictionary<string, (SessionStatus, int)>(StringComparer.Ordinal);
         using var timer = new PeriodicTimer(_settings.StatusPoll, _sessions.Context.Time);
         try
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                foreach (var (uri, id) in _subscribed)
+                foreach (var (uri, before) in _subscribed)
                 {
-                    (SessionStatus, int) now;
+                    SessionMeta meta;
                     try
                     {
-                        var meta = await _sessions.GetAsync(id, cancellationToken).ConfigureAwait(false);
-                        now = (meta.Status, meta.Turn);
+                        meta = await _sessions.GetAsync(before.Id, cancellationToken).ConfigureAwait(false);
                     }
                     catch (Exception e) when (e is Zwarm.Core.ZwarmException or IOException or CorruptSessionException)
                     {
                         continue;
                     }
-                    if (last.TryGetValue(uri, out var before) && before != now)
+                    if ((meta.Status, meta.Turn) == (before.Status, before.Turn)
+                        || !_subscribed.TryUpdate(uri, (before.Id, meta.Status, meta.Turn), before))
                     {
-                        await server.SendNotificationAsync(NotificationMethods.ResourceUpdatedNotification,
-                            new ResourceUpdatedNotificationParams { Uri = uri }, McpJsonUtilities.DefaultOptions, cancellationToken).ConfigureAwait(false);
+                        continue;
                     }
-                    last[uri] = now;
+                    await server.SendNotificationAsync(NotificationMethods.ResourceUpdatedNotification,
+                        new ResourceUpdatedNotificationParams { Uri = uri }, McpJsonUtilities.DefaultOptions, cancellationToken).ConfigureAwait(false);
                 }
             }
         }

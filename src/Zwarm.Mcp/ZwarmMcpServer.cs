@@ -79,7 +79,7 @@ public sealed partial class ZwarmMcpServer
             ListResourcesHandler = ListResourcesAsync,
             ListResourceTemplatesHandler = (_, _) => ValueTask.FromResult(ListResourceTemplates()),
             ReadResourceHandler = ReadResourceAsync,
-            SubscribeToResourcesHandler = (request, _) => ValueTask.FromResult(Subscribe(request.Params?.Uri)),
+            SubscribeToResourcesHandler = (request, ct) => SubscribeAsync(request.Params?.Uri, ct),
             UnsubscribeFromResourcesHandler = (request, _) => ValueTask.FromResult(Unsubscribe(request.Params?.Uri)),
             ListPromptsHandler = (_, _) => ValueTask.FromResult(new ListPromptsResult { Prompts = [DelegateParallelPrompt.Declaration] }),
             GetPromptHandler = (request, _) => ValueTask.FromResult(GetPrompt(request.Params)),

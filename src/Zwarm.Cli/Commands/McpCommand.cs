@@ -27,7 +27,8 @@ internal static class McpCommand
         var ownOnly = new Option<bool>("--own-only") { Description = "converse and end_session only on sessions this client started" };
         var bash = new Option<bool>("--bash") { Description = "Also offer the read-only bash tool" };
         var waitCap = new Option<double>("--wait-cap") { Description = "Seconds one wait_for_sessions call blocks at most (stay below the client's tool timeout)", DefaultValueFactory = _ => 50 };
-        var command = new Command(Name, Description) { allowDir, maxSessions, maxSandbox, readOnly, ownOnly, bash, waitCap };
+        var progress = new Option<double>("--progress-interval") { Description = "Seconds between progress notifications while wait_for_sessions blocks", DefaultValueFactory = _ => 5 };
+        var command = new Command(Name, Description) { allowDir, maxSessions, maxSandbox, readOnly, ownOnly, bash, waitCap, progress };
         command.Subcommands.Add(CreateInstall(actions));
         actions.Set(command, async (ctx, ct) =>
         {
@@ -35,9 +36,10 @@ internal static class McpCommand
             {
                 throw new ZwarmException(ErrorKind.Usage, $"--max-sandbox must be one of {string.Join(", ", SandboxModes.Names)}");
             }
-            if (ctx.Get(maxSessions) < 1 || ctx.Get(waitCap) is < 1 or > 3600)
+            if (ctx.Get(maxSessions) < 1 || ctx.Get(waitCap) is < 1 or > 3600 || ctx.Get(progress) is < 0.1 or > 3600)
             {
-                throw new ZwarmException(ErrorKind.Usage, "--max-sessions must be at least 1 and --wait-cap between 1 and 3600 seconds");
+                throw new ZwarmException(ErrorKind.Usage,
+                    "--max-sessions must be at least 1, --wait-cap between 1 and 3600 seconds, --progress-interval between 0.1 and 3600");
             }
             var cwd = ctx.Zwarm.WorkingDirectory;
             var dirs = ctx.Get(allowDir) is { Length: > 0 } given ? given.Select(d => Path.GetFullPath(d, cwd)).ToList() : [cwd];
@@ -51,6 +53,7 @@ internal static class McpCommand
                 OwnOnly = ctx.Get(ownOnly),
                 Bash = ctx.Get(bash),
                 WaitCap = TimeSpan.FromSeconds(ctx.Get(waitCap)),
+                ProgressInterval = TimeSpan.FromSeconds(ctx.Get(progress)),
             };
             return await new ZwarmMcpServer(ctx.Sessions, settings, ctx.Terminal.Err).RunStdioAsync(ct);
         });
