@@ -1,5 +1,6 @@
-// The ONE tool surface: every tool the orchestrator (and pilot, and later MCP) offers an LLM, executed against the
-// same SessionService the CLI verbs use. A tool never throws for the model's mistakes: bad arguments, unknown ids,
+// The ONE tool surface: the tools of ToolCatalog that these options offer (the orchestrator, pilot and `zwarm mcp`
+// each build one), executed against the same SessionService the CLI verbs use, plus the state they share (which
+// turns the model has read). A tool never throws for the model's mistakes: bad arguments, unknown ids,
 // refused actions all come back as {"error": ...} results the model can read and correct.
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
