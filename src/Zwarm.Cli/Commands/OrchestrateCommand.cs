@@ -3,10 +3,10 @@ using Spectre.Console;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core;
+using Zwarm.Orchestration.Hosting;
 using Zwarm.Orchestration.Instances;
 using Zwarm.Orchestration.Llm;
 using Zwarm.Orchestration.Loop;
-using Zwarm.Orchestration.Telemetry;
 
 namespace Zwarm.Cli.Commands;
 
@@ -42,23 +42,10 @@ internal static class OrchestrateCommand
             var llm = llmOptions.Resolve(ctx, config.Orchestrator.Llm, ctx.Get(resume) ? store => store.Resolve(ctx.Get(instance)) : null);
             config = config with { Orchestrator = config.Orchestrator with { Llm = llm } };
 
-            var factory = new ChatClientFactory(ctx.Zwarm.Environment);
-            var endpoint = factory.Resolve(llm);
-            var traced = config.Orchestrator.OtlpEndpoint is not null;
-            using var tracing = Tracing.Start(config.Orchestrator.OtlpEndpoint, config.Orchestrator.OtlpProtocol,
+            using var model = ModelHost.Start(ctx.Zwarm.Environment, llm, config.Orchestrator,
                 ctx.Get(instance) ?? Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            using var client = ChatClientFactory.Create(llm, endpoint, traced);
             var progress = new OrchestratorProgress(ctx.Terminal.ErrorConsole, showText: !ctx.Get(quiet));
-            var orchestrator = new Orchestrator(new OrchestratorSetup
-            {
-                Sessions = ctx.Sessions,
-                Client = client,
-                Endpoint = endpoint,
-                Config = config,
-                ReviewerFactory = settings => factory.Create(settings, traced),
-                OnEvent = progress.OnEvent,
-                OnStream = progress.OnStream,
-            });
+            var orchestrator = new Orchestrator(model.Setup(ctx.Sessions, config, progress.OnEvent, progress.OnStream));
             var result = await orchestrator.RunAsync(new OrchestratorRequest
             {
                 Task = text,

@@ -5,6 +5,7 @@ using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Interactive;
 using Zwarm.Cli.Interactive.Editor;
 using Zwarm.Cli.Pilot;
+using Zwarm.Orchestration.Hosting;
 using Zwarm.Orchestration.Instances;
 using Zwarm.Orchestration.Llm;
 using Zwarm.Orchestration.Loop;
@@ -54,9 +55,9 @@ internal static class PilotCommand
                 ? store => ctx.Get(instance) is { } given ? store.Resolve(given) : PilotSession.Newest(store)
                 : null);
             config = config with { Pilot = config.Pilot with { Llm = llm } };
-            var endpoint = new ChatClientFactory(ctx.Zwarm.Environment).Resolve(llm);
-            using var client = ChatClientFactory.Create(llm, endpoint);
-            var setup = new OrchestratorSetup { Sessions = ctx.Sessions, Client = client, Endpoint = endpoint, Config = config };
+            using var model = ModelHost.Start(ctx.Zwarm.Environment, llm, config.Orchestrator,
+                ctx.Get(instance) ?? Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var setup = model.Setup(ctx.Sessions, config);
             using var session = await PilotSession.OpenAsync(setup, new PilotRequest
             {
                 InstanceId = ctx.Get(instance),
@@ -67,7 +68,7 @@ internal static class PilotCommand
 
             var terminal = ctx.Terminal;
             var renderer = new PilotRenderer(terminal.Console);
-            Greet(terminal, session, endpoint);
+            Greet(terminal, session, model.Endpoint);
             var repl = new PilotRepl(terminal, session, new PilotInput(Reader(ctx)), renderer, terminal.IsInteractive);
             // The pilot owns Ctrl-C: it interrupts the running turn, never the conversation.
             using var sigint = terminal.IsProcessStreams

@@ -1,9 +1,14 @@
-// `!command`: runs through /bin/sh -c in the REPL's directory and environment. On the real terminal the child
-// inherits stdout/stderr (colours, pagers and editors work) and, when a person is typing, stdin too; piped REPL
-// input is the script, so the child never reads it. A failing command is reported by the caller, never fatal.
+// `!command`: runs through /bin/sh -c in the REPL's directory and exactly the REPL's environment. Piped (a script,
+// tests) it runs through CliWrap like every other attached child: stdin empty, both streams drained to the REPL's
+// writers, Ctrl-C asks the shell to stop (SIGINT) and kills the process tree after a grace. On the real terminal the
+// child must inherit stdout/stderr (colours, pagers and editors work) and, when a person is typing, stdin too; CliWrap
+// always redirects (Tyrrrz/CliWrap#199, wontfix), so that one case starts the process itself, with the same bounded
+// grace. A failing command is reported by the caller, never fatal.
 using System.Diagnostics;
+using CliWrap;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Core.Config;
+using Zwarm.Core.Processes;
 
 namespace Zwarm.Cli.Interactive;
 
@@ -13,70 +18,84 @@ internal static class ShellRunner
     private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(2);
 
     /// <summary>Runs <paramref name="command"/> and returns its exit code (128+N when a signal ended it).</summary>
-    public static async Task<int> RunAsync(Terminal terminal, string command, ZwarmContext context,
+    public static Task<int> RunAsync(Terminal terminal, string command, ZwarmContext context, CancellationToken cancellationToken) =>
+        terminal.IsProcessStreams
+            ? RunOnTerminalAsync(terminal, command, context, cancellationToken)
+            : RunPipedAsync(terminal, command, context, cancellationToken);
+
+    private static async Task<int> RunPipedAsync(Terminal terminal, string command, ZwarmContext context, CancellationToken cancellationToken)
+    {
+        using var forceful = new CancellationTokenSource();
+        await using var escalate = cancellationToken.Register(() => forceful.CancelAfter(InterruptGrace));
+        var result = await CliWrap.Cli.Wrap(Shell).WithArguments(["-c", command])
+            .WithWorkingDirectory(context.WorkingDirectory)
+            .WithEnvironmentVariables(ChildEnvironment.Exactly(context.Environment))
+            .WithValidation(CommandResultValidation.None)
+            .WithStandardInputPipe(PipeSource.Null)
+            .WithStandardOutputPipe(PipeTarget.Create((stream, ct) => CopyAsync(stream, terminal.Out, ct)))
+            .WithStandardErrorPipe(PipeTarget.Create((stream, ct) => CopyAsync(stream, terminal.Err, ct)))
+            .ExecuteAsync(forceful.Token, cancellationToken).ConfigureAwait(false);
+        return result.ExitCode;
+    }
+
+    private static async Task<int> RunOnTerminalAsync(Terminal terminal, string command, ZwarmContext context,
         CancellationToken cancellationToken)
     {
-        var inherit = terminal.IsProcessStreams;
         var psi = new ProcessStartInfo(Shell)
         {
             WorkingDirectory = context.WorkingDirectory,
             UseShellExecute = false,
-            RedirectStandardOutput = !inherit,
-            RedirectStandardError = !inherit,
-            RedirectStandardInput = !(inherit && terminal.IsInteractive),
+            RedirectStandardInput = !terminal.IsInteractive,
         };
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add(command);
-        psi.Environment.Clear();
-        foreach (var (name, value) in context.Environment)
-        {
-            if (value is not null)
-            {
-                psi.Environment[name] = value;
-            }
-        }
+        ChildEnvironment.Replace(psi.Environment, context.Environment);
 
         using var process = Process.Start(psi) ?? throw new InvalidOperationException($"could not start {Shell}");
         if (psi.RedirectStandardInput)
         {
             process.StandardInput.Close();
         }
-        var pump = inherit
-            ? Task.CompletedTask
-            : Task.WhenAll(CopyAsync(process.StandardOutput, terminal.Out), CopyAsync(process.StandardError, terminal.Err));
         try
         {
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
-            // On the terminal Ctrl-C reached the child as well (same process group); give it a moment to exit.
-            using var grace = new CancellationTokenSource(InterruptGrace);
-            try
-            {
-                await process.WaitForExitAsync(grace.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
+            // Ctrl-C reached the child as well (same process group); give it a moment to exit, then end the tree.
+            if (!await ExitsWithinAsync(process, InterruptGrace).ConfigureAwait(false))
             {
                 process.Kill(entireProcessTree: true);
+                await ExitsWithinAsync(process, InterruptGrace).ConfigureAwait(false);
             }
             throw;
-        }
-        finally
-        {
-            await pump.ConfigureAwait(false);
         }
         return process.ExitCode;
     }
 
-    private static async Task CopyAsync(StreamReader from, TextWriter to)
+    private static async Task<bool> ExitsWithinAsync(Process process, TimeSpan limit)
     {
+        using var timeout = new CancellationTokenSource(limit);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task CopyAsync(Stream from, TextWriter to, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(from);
         var buffer = new char[8192];
         int read;
-        while ((read = await from.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+        while ((read = await reader.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
-            await to.WriteAsync(buffer.AsMemory(0, read)).ConfigureAwait(false);
+            await to.WriteAsync(buffer.AsMemory(0, read), cancellationToken).ConfigureAwait(false);
         }
-        await to.FlushAsync().ConfigureAwait(false);
+        await to.FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,13 +1,11 @@
 // Starting a run: a new instance (task -> system prompt + task message) or a resumed one (saved conversation,
-// repaired if a crash left a call unanswered, plus an optional new instruction).
+// repaired if a crash left a call unanswered, plus an optional new instruction). The shared lifecycle (run lock,
+// running state, tools, engine, event log) is InstanceHost's.
 using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Zwarm.Core;
-using Zwarm.Core.Events;
-using Zwarm.Core.Processes;
 using Zwarm.Core.Sessions;
 using Zwarm.Orchestration.Instances;
-using Zwarm.Orchestration.Llm;
 using Zwarm.Orchestration.Tools;
 
 namespace Zwarm.Orchestration.Loop;
@@ -33,33 +31,9 @@ public sealed partial class Orchestrator
         {
             throw new ZwarmException(ErrorKind.Usage, "no task: give --task \"...\", --task-file FILE, or pipe it on stdin");
         }
-        if (requestedId is not null && InstanceIds.Validate(requestedId) is { } problem)
-        {
-            throw new ZwarmException(ErrorKind.Usage, problem);
-        }
-        var id = requestedId ?? _store.NewId();
-        var now = Time.GetUtcNow();
-        var state = new InstanceState
-        {
-            Id = id,
-            Task = task,
-            Status = InstanceStatus.Running,
-            CreatedAt = now,
-            UpdatedAt = now,
-            WorkingDir = setup.Sessions.Context.WorkingDirectory,
-            Runs = 1,
-        };
-        state = Running(state, maxSteps);
-        try
-        {
-            _store.Create(state);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ZwarmException(ErrorKind.State, $"cannot create {_store.Directory(id)}: {e.Message}");
-        }
-        var runLock = await _store.LockAsync(id, cancellationToken).ConfigureAwait(false);
-        var tools = CreateTools(state);
+        var state = _host.NewState(_host.NewId(requestedId), InstanceKind.Orchestrator, task, maxSteps);
+        var runLock = await _host.CreateAsync(state, cancellationToken).ConfigureAwait(false);
+        var tools = _host.CreateTools(state);
         var messages = new List<ChatMessage>
         {
             new(ChatRole.System, BuildSystemPrompt(tools, maxSteps)),
@@ -67,40 +41,28 @@ public sealed partial class Orchestrator
         };
         var run = NewRun(state, messages, tools, runLock, maxSteps);
         run.Untranscribed.AddRange(messages);
-        Emit(run, new RunStarted(id, task, setup.Endpoint.Provider.ToName(), setup.Endpoint.Model, setup.Endpoint.BaseUrl.ToString(),
-            maxSteps, state.WorkingDir));
+        Emit(run, _host.Started(state, task, maxSteps));
         Checkpoint(run);
         return run;
     }
 
-    private async Task<OrchestratorRun> ResumeAsync(string? idOrPrefix, string? newInstruction, int maxSteps,
-        CancellationToken cancellationToken)
-    {
-        var id = _store.Resolve(idOrPrefix);
-        var runLock = await _store.LockAsync(id, cancellationToken).ConfigureAwait(false);
-        try
+    private Task<OrchestratorRun> ResumeAsync(string? idOrPrefix, string? newInstruction, int maxSteps, CancellationToken cancellationToken) =>
+        _host.ResumeAsync(_host.Store.Resolve(idOrPrefix), saved =>
         {
-            var state = _store.LoadOrThrow(id);
-            if (state.Kind == InstanceKind.Pilot)
+            if (saved.Kind == InstanceKind.Pilot)
             {
                 throw new ZwarmException(ErrorKind.Conflict,
-                    $"instance {id} is a pilot conversation; continue it with: zwarm pilot --resume --instance {id}");
+                    $"instance {saved.Id} is a pilot conversation; continue it with: zwarm pilot --resume --instance {saved.Id}");
             }
-            if (state.Status == InstanceStatus.Completed && newInstruction is null)
+            if (saved.Status == InstanceStatus.Completed && newInstruction is null)
             {
                 throw new ZwarmException(ErrorKind.Conflict,
-                    $"instance {id} already completed; give --task \"...\" to continue it with a new instruction");
+                    $"instance {saved.Id} already completed; give --task \"...\" to continue it with a new instruction");
             }
-            var messages = _store.LoadMessages(id);
-            if (messages.Count == 0)
-            {
-                throw new ZwarmException(ErrorKind.State, $"instance {id} has no saved conversation ({_store.MessagesPath(id)})");
-            }
-            var previous = state.Status;
-            state = Running(state with { Runs = state.Runs + 1, StopReason = null, Error = null, UpdatedAt = Time.GetUtcNow() }, maxSteps);
-            var tools = CreateTools(state);
-            tools.RestoreSeenTurns(state.SeenTurns);
-            ConversationRepair.CloseDanglingCalls(messages);
+        }, (runLock, saved, messages) =>
+        {
+            var state = _host.Resumed(saved, maxSteps);
+            var tools = _host.CreateTools(state);
             if (messages[0].Role == ChatRole.System)
             {
                 // The tools on offer may have changed (config, flags): describe the current ones.
@@ -114,64 +76,22 @@ public sealed partial class Orchestrator
             {
                 run.Add(new ChatMessage(ChatRole.User, $"New instruction from the user: {newInstruction}"));
             }
-            Emit(run, new RunResumed(id, previous.ToName(), messages.Count, newInstruction, setup.Endpoint.Model, maxSteps));
+            Emit(run, _host.ResumedEvent(state.Id, saved.Status, messages.Count, newInstruction, maxSteps));
             Checkpoint(run);
             return run;
-        }
-        catch
-        {
-            runLock.Dispose();
-            throw;
-        }
-    }
+        }, cancellationToken);
 
     private OrchestratorRun NewRun(InstanceState state, List<ChatMessage> messages, SessionTools tools, FileLock runLock, int maxSteps)
     {
-        var llm = setup.Config.Orchestrator.Llm;
-        var engine = new ChatEngine(setup.Client, tools, new ChatEngineOptions
-        {
-            Stream = llm.Stream,
-            ReasoningEffort = llm.ReasoningEffort,
-            MaxOutputTokens = llm.MaxOutputTokens,
-            EndpointDescription = setup.Endpoint.Describe(),
-        });
-        EventLog events;
-        try
-        {
-            events = _store.OpenEvents(state.Id);
-        }
-        catch
-        {
-            runLock.Dispose();
-            throw;
-        }
-        return new OrchestratorRun(state, messages, tools, engine, events, runLock)
+        var engine = _host.CreateEngine(tools, setup.Config.Orchestrator.Llm);
+        return new OrchestratorRun(state, messages, tools, engine, _host.OpenEvents(state.Id, runLock), runLock)
         {
             MaxSteps = maxSteps,
             StartedAt = Stopwatch.GetTimestamp(),
         };
     }
 
-    private SessionTools CreateTools(InstanceState state)
-    {
-        var context = setup.Sessions.Context;
-        var project = SessionToolOptions.ProjectDirectory(context.StateDirectory, state.WorkingDir);
-        return new SessionTools(setup.Sessions,
-            SessionToolOptions.From(setup.Config.Orchestrator, state.Source, project, state.WorkingDir));
-    }
-
     private string BuildSystemPrompt(SessionTools tools, int maxSteps) =>
         SystemPrompt.Build(tools.Options, setup.Sessions.Agents.Names, setup.Sessions.Context.Config.Executor.Adapter, maxSteps,
             setup.Config.Orchestrator.Instructions);
-
-    private InstanceState Running(InstanceState state, int maxSteps) => state with
-    {
-        Status = InstanceStatus.Running,
-        MaxSteps = maxSteps,
-        Provider = setup.Endpoint.Provider.ToName(),
-        Model = setup.Endpoint.Model,
-        BaseUrl = setup.Endpoint.BaseUrlIsDefault ? null : setup.Endpoint.BaseUrl.ToString(),
-        Pid = Environment.ProcessId,
-        PidStart = ProcessInfo.TryGetStat(Environment.ProcessId)?.StartTime,
-    };
 }

@@ -7,7 +7,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.AI;
 using Zwarm.Core;
 using Zwarm.Core.Sessions;
-using Zwarm.Orchestration.Compaction;
+using Zwarm.Orchestration.Hosting;
 using Zwarm.Orchestration.Instances;
 using Zwarm.Orchestration.Telemetry;
 using Zwarm.Orchestration.Tools;
@@ -21,13 +21,12 @@ public sealed partial class Orchestrator(OrchestratorSetup setup)
         "[ZWARM] Your reply had no tool call, so nothing happened. Continue through the tools (delegate, wait_for_sessions, " +
         "check_session, converse, ...), or call exit with a summary if the task is done and verified.";
 
-    private readonly InstanceStore _store = new(setup.Sessions.Context.StateDirectory);
-    private readonly ContextCompactor _compactor = new(setup.Config.Orchestrator.Compaction);
+    private readonly InstanceHost _host = new(setup);
     private readonly WatcherPanel _watchers = setup.Watchers ?? WatcherPanel.Create(setup.Config.Watchers, setup.ReviewerFactory);
 
-    private TimeProvider Time => setup.Sessions.Context.Time;
+    private TimeProvider Time => _host.Time;
 
-    public InstanceStore Store => _store;
+    public InstanceStore Store => _host.Store;
 
     public WatcherPanel Watchers => _watchers;
 
@@ -171,7 +170,7 @@ public sealed partial class Orchestrator(OrchestratorSetup setup)
 
     private void Compact(OrchestratorRun run)
     {
-        if (_compactor.Compact(run.Messages, OrchestratorRun.ProtectedHead, run.LastInputTokens) is not { } result)
+        if (_host.Compactor.Compact(run.Messages, OrchestratorRun.ProtectedHead, run.LastInputTokens) is not { } result)
         {
             return;
         }
@@ -188,44 +187,17 @@ public sealed partial class Orchestrator(OrchestratorSetup setup)
                 var usage = ChatEngine.ToTokenUsage(done.Response.Usage);
                 run.Usage += usage;
                 run.LastInputTokens = done.Response.Usage?.InputTokenCount;
-                Emit(run, EngineEventRecords.LlmCall(done, setup.Endpoint.Model));
-                break;
-            case ToolCallStarted started:
-                Emit(run, EngineEventRecords.ToolCall(started));
-                break;
-            case ToolCallCompleted completed:
-                Emit(run, EngineEventRecords.ToolResult(completed));
                 break;
         }
+        _host.Record(run.Events, e, run.CurrentStep);
         setup.OnStream?.Invoke(e);
     }
 
-    private void Emit(OrchestratorRun run, InstanceEvent e)
-    {
-        var stamped = e with { Ts = Time.GetUtcNow(), Step = run.CurrentStep };
-        run.Events.Append(stamped);
-        setup.OnEvent?.Invoke(stamped);
-    }
+    private void Emit(OrchestratorRun run, InstanceEvent e) => _host.Emit(run.Events, e, run.CurrentStep);
 
     /// <summary>Saves state, conversation and transcript, and makes the event log durable: a completed step is never lost.</summary>
-    private void Checkpoint(OrchestratorRun run)
-    {
-        run.State = run.State with
-        {
-            UpdatedAt = Time.GetUtcNow(),
-            Usage = TurnUsage.From(run.Usage),
-            CostUsd = Cost(run),
-            SeenTurns = run.Tools.SeenTurns,
-        };
-        _store.SaveMessages(run.State.Id, run.Messages);
-        if (run.Untranscribed.Count > 0)
-        {
-            _store.AppendTranscript(run.State.Id, run.Untranscribed);
-            run.Untranscribed.Clear();
-        }
-        _store.Save(run.State);
-        run.Events.Sync();
-    }
+    private void Checkpoint(OrchestratorRun run) =>
+        run.State = _host.Save(run.State, run.Usage, run.Tools, run.Messages, run.Untranscribed, run.Events);
 
     private void Finish(OrchestratorRun run, InstanceStatus status, string? reason, string? summary)
     {
@@ -258,10 +230,10 @@ public sealed partial class Orchestrator(OrchestratorSetup setup)
             sessions = [];
         }
         return new OrchestratorResult(run.State.Id, status, reason, run.State.Summary, run.RunSteps, run.State.Steps, run.Usage,
-            run.State.CostUsd, sessions, _store.Directory(run.State.Id));
+            run.State.CostUsd, sessions, _host.Store.Directory(run.State.Id));
     }
 
-    private decimal? Cost(OrchestratorRun run) => setup.Sessions.Prices.Cost(setup.Endpoint.Model, run.Usage);
+    private decimal? Cost(OrchestratorRun run) => _host.Cost(run.Usage);
 
     private static string Fingerprint(IReadOnlyList<SessionSummary> sessions) =>
         string.Join(";", sessions.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => $"{s.Id}:{s.Status.ToName()}:{s.Turns}"));

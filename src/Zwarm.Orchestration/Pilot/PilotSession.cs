@@ -7,47 +7,37 @@ using Zwarm.Core;
 using Zwarm.Core.Events;
 using Zwarm.Core.Sessions;
 using Zwarm.Orchestration.Compaction;
+using Zwarm.Orchestration.Hosting;
 using Zwarm.Orchestration.Instances;
 using Zwarm.Orchestration.Loop;
+using Zwarm.Orchestration.Telemetry;
 using Zwarm.Orchestration.Tools;
 
 namespace Zwarm.Orchestration.Pilot;
 
 public sealed partial class PilotSession : IDisposable
 {
-    private readonly OrchestratorSetup _setup;
-    private readonly InstanceStore _store;
+    private readonly InstanceHost _host;
     private readonly EventLog _events;
     private readonly FileLock _runLock;
-    private readonly ContextCompactor _compactor;
     private readonly List<ChatMessage> _untranscribed = [];
     private TokenUsage _usage;
     private long? _lastInputTokens;
     private int _runSteps;
     private bool _closed;
 
-    private PilotSession(OrchestratorSetup setup, InstanceStore store, InstanceState state, PilotConversation conversation,
-        SessionTools tools, EventLog events, FileLock runLock, int maxStepsPerTurn)
+    private PilotSession(InstanceHost host, InstanceState state, PilotConversation conversation, SessionTools tools, FileLock runLock,
+        int maxStepsPerTurn)
     {
-        _setup = setup;
-        _store = store;
+        _host = host;
         State = state;
         Conversation = conversation;
         Tools = tools;
-        _events = events;
+        _events = host.OpenEvents(state.Id, runLock);
         _runLock = runLock;
         MaxStepsPerTurn = maxStepsPerTurn;
         _usage = state.Usage.ToTokenUsage();
-        _compactor = new ContextCompactor(setup.Config.Orchestrator.Compaction);
-        var llm = setup.Config.Pilot.Llm;
-        Engine = new ChatEngine(setup.Client, tools, new ChatEngineOptions
-        {
-            Stream = llm.Stream,
-            ReasoningEffort = llm.ReasoningEffort,
-            MaxOutputTokens = llm.MaxOutputTokens,
-            EndpointDescription = setup.Endpoint.Describe(),
-            MaxStepsPerTurn = maxStepsPerTurn,
-        });
+        Engine = host.CreateEngine(tools, host.Setup.Config.Pilot.Llm, maxStepsPerTurn);
     }
 
     public InstanceState State { get; private set; }
@@ -60,9 +50,9 @@ public sealed partial class PilotSession : IDisposable
 
     public int MaxStepsPerTurn { get; }
 
-    public string InstanceDirectory => _store.Directory(State.Id);
+    public string InstanceDirectory => _host.Store.Directory(State.Id);
 
-    private TimeProvider Time => _setup.Sessions.Context.Time;
+    private TimeProvider Time => _host.Time;
 
     /// <summary>
     /// Runs one turn for <paramref name="message"/>: streams to <paramref name="observer"/>, ends in a checkpoint and
@@ -76,6 +66,9 @@ public sealed partial class PilotSession : IDisposable
         {
             throw new ZwarmException(ErrorKind.Usage, "empty message");
         }
+        using var activity = OrchestrationTelemetry.Source.StartActivity("pilot.turn");
+        activity?.SetTag("zwarm.instance", State.Id);
+        activity?.SetTag("zwarm.model", _host.Endpoint.Model);
         var (live, dropped) = Conversation.BeginTurn();
         var compacted = Compact(live);
         var turn = Conversation.Head + 1;
@@ -147,6 +140,7 @@ public sealed partial class PilotSession : IDisposable
             Conversation.AbandonTurn();
         }
         Save();
+        activity?.SetTag("zwarm.turn.end", PilotTurnResult.Name(end));
         return new PilotTurnResult(end, checkpoint, steps, usage, error) { DroppedCheckpoints = dropped, CompactedCheckpoints = compacted };
     }
 
@@ -170,30 +164,15 @@ public sealed partial class PilotSession : IDisposable
         var head = Conversation.Find(Conversation.Head);
         var messages = Conversation.Messages;
         var context = head?.ContextTokens ?? TokenEstimator.Estimate(messages);
-        return new PilotStatus(State.Id, _setup.Endpoint.Model, _setup.Endpoint.Describe(), Conversation.Head, Conversation.Latest,
-            messages.Count, State.Steps, _usage, Cost(), context, _compactor.Settings.ContextWindow);
+        return new PilotStatus(State.Id, _host.Endpoint.Model, _host.Endpoint.Describe(), Conversation.Head, Conversation.Latest,
+            messages.Count, State.Steps, _usage, Cost(), context, _host.Compactor.Settings.ContextWindow);
     }
 
     /// <summary>Saves state, conversation, transcript and events (after every turn and rewind; `:save` forces one).</summary>
     public void Save()
     {
-        State = State with
-        {
-            UpdatedAt = Time.GetUtcNow(),
-            Usage = TurnUsage.From(_usage),
-            CostUsd = Cost(),
-            SeenTurns = Tools.SeenTurns,
-            Checkpoints = [.. Conversation.Checkpoints],
-            Head = Conversation.Head,
-        };
-        _store.SaveMessages(State.Id, Conversation.AllMessages);
-        if (_untranscribed.Count > 0)
-        {
-            _store.AppendTranscript(State.Id, _untranscribed);
-            _untranscribed.Clear();
-        }
-        _store.Save(State);
-        _events.Sync();
+        State = _host.Save(State with { Checkpoints = [.. Conversation.Checkpoints], Head = Conversation.Head }, _usage, Tools,
+            Conversation.AllMessages, _untranscribed, _events);
     }
 
     /// <summary>Ends this run of the conversation: saved as paused (waiting for the person), resumable.</summary>
@@ -226,7 +205,7 @@ public sealed partial class PilotSession : IDisposable
 
     private int Compact(List<ChatMessage> live)
     {
-        if (_compactor.Compact(live, PilotConversation.BaseMessages, _lastInputTokens) is not { } result)
+        if (_host.Compactor.Compact(live, PilotConversation.BaseMessages, _lastInputTokens) is not { } result)
         {
             return 0;
         }
@@ -238,31 +217,18 @@ public sealed partial class PilotSession : IDisposable
 
     private void Record(EngineEvent e)
     {
-        switch (e)
+        if (e is ModelCallCompleted)
         {
-            case ModelCallCompleted done:
-                State = State with { Steps = State.Steps + 1 };
-                Emit(EngineEventRecords.LlmCall(done, _setup.Endpoint.Model));
-                break;
-            case ToolCallStarted started:
-                Emit(EngineEventRecords.ToolCall(started));
-                break;
-            case ToolCallCompleted completed:
-                if (completed.Name == ToolNames.Delegate && !completed.Outcome.IsError)
-                {
-                    State = State with { Sessions = [.. State.Sessions, .. completed.Outcome.SessionIds.Except(State.Sessions)] };
-                }
-                Emit(EngineEventRecords.ToolResult(completed));
-                break;
+            State = State with { Steps = State.Steps + 1 };
         }
+        else if (e is ToolCallCompleted { Name: ToolNames.Delegate, Outcome.IsError: false } delegated)
+        {
+            State = State with { Sessions = [.. State.Sessions, .. delegated.Outcome.SessionIds.Except(State.Sessions)] };
+        }
+        _host.Record(_events, e, State.Steps);
     }
 
-    private void Emit(InstanceEvent e)
-    {
-        var stamped = e with { Ts = Time.GetUtcNow(), Step = State.Steps };
-        _events.Append(stamped);
-        _setup.OnEvent?.Invoke(stamped);
-    }
+    private void Emit(InstanceEvent e) => _host.Emit(_events, e, State.Steps);
 
-    private decimal? Cost() => _setup.Sessions.Prices.Cost(_setup.Endpoint.Model, _usage);
+    private decimal? Cost() => _host.Cost(_usage);
 }

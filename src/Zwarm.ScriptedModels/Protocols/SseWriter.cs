@@ -1,5 +1,7 @@
-// Server-sent events over an HttpResponse: every event is flushed at once so clients see real streaming.
-using System.Text;
+// Server-sent events over an HttpResponse, formatted by the BCL's SseFormatter (System.Net.ServerSentEvents): one
+// event per call, flushed at once, so clients see real streaming and the protocol writers decide between events
+// where a stream stalls or is cut. The bytes are unchanged: `event: name` (when given), one `data:` line, a blank line.
+using System.Net.ServerSentEvents;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Zwarm.ScriptedModels.Requests;
@@ -19,20 +21,21 @@ internal sealed class SseWriter(HttpResponse response)
     }
 
     /// <summary>Writes <c>event: name</c> (when given) and one <c>data:</c> line of compact JSON.</summary>
-    public Task EventAsync(string? name, JsonNode data, CancellationToken cancellationToken)
+    public Task EventAsync(string? name, JsonNode data, CancellationToken cancellationToken) =>
+        WriteAsync(new SseItem<string>(Json.Write(data), name), cancellationToken);
+
+    public Task DoneAsync(CancellationToken cancellationToken) => WriteAsync(new SseItem<string>("[DONE]"), cancellationToken);
+
+    private async Task WriteAsync(SseItem<string> item, CancellationToken cancellationToken)
     {
-        var text = new StringBuilder();
-        if (name is not null) text.Append("event: ").Append(name).Append('\n');
-        text.Append("data: ").Append(Json.Write(data)).Append("\n\n");
-        return RawAsync(text.ToString(), cancellationToken);
+        await SseFormatter.WriteAsync(One(item), response.Body, cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
     }
 
-    public Task DoneAsync(CancellationToken cancellationToken) => RawAsync("data: [DONE]\n\n", cancellationToken);
-
-    private async Task RawAsync(string text, CancellationToken cancellationToken)
+    private static async IAsyncEnumerable<SseItem<string>> One(SseItem<string> item)
     {
-        await response.Body.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
-        await response.Body.FlushAsync(cancellationToken);
+        await Task.CompletedTask;
+        yield return item;
     }
 
     /// <summary>Splits text into a few deltas (never inside a surrogate pair), so clients exercise delta assembly.</summary>

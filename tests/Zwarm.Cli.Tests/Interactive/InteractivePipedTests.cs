@@ -162,6 +162,19 @@ public sealed class InteractivePipedTests : IDisposable
     }
 
     [Fact]
+    public async Task ShellCommands_SeeExactlyTheReplsEnvironment_NotZwarmsOwnProcessEnvironment()
+    {
+        // Set in the test process after the REPL's environment was captured: inherited by zwarm, not in its context.
+        System.Environment.SetEnvironmentVariable("ZWARM_TEST_ONLY_IN_PROCESS", "leaked");
+        _cli.Environment["ZWARM_TEST_ONLY_IN_CONTEXT"] = "from-context";
+
+        var result = await ReplAsync("!echo \"[$ZWARM_TEST_ONLY_IN_CONTEXT] [${ZWARM_TEST_ONLY_IN_PROCESS-unset}]\"");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("[from-context] [unset]", result.Out);
+    }
+
+    [Fact]
     public async Task Models_MatchesTheVerb()
     {
         var repl = await ReplAsync("models", "models sonnet");

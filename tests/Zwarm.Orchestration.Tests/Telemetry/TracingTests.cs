@@ -1,12 +1,14 @@
 // OpenTelemetry in place of Weave: with an OTLP endpoint, the run's spans (run, steps, watchers, tool calls) reach
-// it over OTLP/HTTP. The collector here is a loopback HttpListener that records what is posted.
-using System.Net;
-using System.Text;
+// it over OTLP/HTTP — for the orchestrator and, composed by the same ModelHost, for pilot. The collector is a
+// loopback HttpListener that records what is posted.
+using Zwarm.Orchestration.Hosting;
 using Zwarm.Orchestration.Instances;
 using Zwarm.Orchestration.Loop;
+using Zwarm.Orchestration.Pilot;
 using Zwarm.Orchestration.Telemetry;
 using Zwarm.Orchestration.Tests.Support;
 using Zwarm.ScriptedModels;
+using Zwarm.ScriptedModels.Scripting;
 
 namespace Zwarm.Orchestration.Tests.Telemetry;
 
@@ -16,54 +18,19 @@ public sealed class TracingTests
     public async Task Steps_and_tool_calls_are_exported_over_otlp()
     {
         var ct = TestTimeout.After(60);
-        var port = FreePort();
-        using var listener = new HttpListener();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
-        var received = new List<(string Path, byte[] Body)>();
-        var collector = Task.Run(async () =>
-        {
-            while (listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await listener.GetContextAsync();
-                }
-                catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-                {
-                    return;
-                }
-                using var body = new MemoryStream();
-                await context.Request.InputStream.CopyToAsync(body, ct);
-                lock (received)
-                {
-                    received.Add((context.Request.Url!.AbsolutePath, body.ToArray()));
-                }
-                context.Response.StatusCode = 200;
-                context.Response.Close();
-            }
-        }, ct);
-
+        var collector = new OtlpCollector(ct);
         using var world = new OrchestrationWorld();
         var script = new OrchestratorScript().Call("list_sessions", "{}").Call("exit", """{"summary":"traced"}""");
         await using var server = await ScriptedModelServer.StartAsync(script.ToModelScript(), ct);
         OrchestratorResult result;
-        using (Tracing.Start($"http://127.0.0.1:{port}", "http/protobuf", "test"))
+        using (Tracing.Start(collector.Endpoint, "http/protobuf", "test"))
         {
             result = await world.Orchestrator(server).RunAsync(new OrchestratorRequest { Task = "trace me" }, ct);
         }
-        listener.Stop();
-        await collector;
+        await collector.DisposeAsync();
 
         Assert.Equal(InstanceStatus.Completed, result.Status);
-        string all;
-        lock (received)
-        {
-            Assert.NotEmpty(received);
-            Assert.All(received, r => Assert.Equal("/v1/traces", r.Path));
-            all = string.Concat(received.Select(r => Encoding.UTF8.GetString(r.Body)));
-        }
+        var all = AllTraces(collector);
         Assert.Contains("orchestrator.run", all);
         Assert.Contains("orchestrator.step", all);
         Assert.Contains("tool list_sessions", all);
@@ -71,10 +38,43 @@ public sealed class TracingTests
         Assert.Contains(result.InstanceId, all);
     }
 
-    private static int FreePort()
+    [Fact]
+    public async Task Pilot_turns_and_tool_calls_are_exported_over_otlp_by_the_shared_model_host()
     {
-        using var l = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
+        var ct = TestTimeout.After(60);
+        var collector = new OtlpCollector(ct);
+        using var world = new OrchestrationWorld();
+        var script = new OrchestratorScript { AfterLast = Reply.Text("(script finished)") }
+            .Call("list_sessions", "{}")
+            .Then(Reply.Text("No sessions yet."));
+        await using var server = await ScriptedModelServer.StartAsync(script.ToModelScript(), ct);
+        var llm = OrchestrationWorld.Llm(server);
+        var config = world.Config with
+        {
+            Pilot = world.Config.Pilot with { Llm = llm },
+            Orchestrator = world.Config.Orchestrator with { OtlpEndpoint = collector.Endpoint, OtlpProtocol = "http/protobuf" },
+        };
+        PilotTurnResult turn;
+        using (var model = ModelHost.Start(world.Context.Environment, llm, config.Orchestrator, "pilot-test"))
+        {
+            using var pilot = await PilotSession.OpenAsync(model.Setup(world.Sessions, config), new PilotRequest { InstanceId = "traced" }, ct);
+            turn = await pilot.RunTurnAsync("what is running?", null, ct);
+        }
+        await collector.DisposeAsync();
+
+        Assert.Equal(PilotTurnEnd.Answered, turn.End);
+        var all = AllTraces(collector);
+        Assert.Contains("pilot.turn", all);
+        Assert.Contains("tool list_sessions", all);
+        Assert.Contains("traced", all);
+        Assert.Contains("gpt-test", all);
+    }
+
+    private static string AllTraces(OtlpCollector collector)
+    {
+        var received = collector.Received;
+        Assert.NotEmpty(received);
+        Assert.All(received, r => Assert.Equal("/v1/traces", r.Path));
+        return string.Concat(received.Select(r => r.Body));
     }
 }

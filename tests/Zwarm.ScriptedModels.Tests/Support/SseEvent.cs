@@ -1,3 +1,7 @@
+// One server-sent event as the tests read them, parsed by the BCL's SseParser (System.Net.ServerSentEvents) like the
+// clients do, instead of a third hand-written reader.
+using System.Net.ServerSentEvents;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace Zwarm.ScriptedModels.Tests.Support;
@@ -12,21 +16,10 @@ internal sealed record SseEvent(string? Name, string Data)
     /// <summary>Parses a whole SSE body (LF or CRLF), ignoring comments.</summary>
     public static List<SseEvent> ParseAll(string body)
     {
-        var events = new List<SseEvent>();
-        string? name = null;
-        var data = new List<string>();
-        foreach (var raw in body.Replace("\r\n", "\n").Split('\n'))
-        {
-            if (raw.Length == 0)
-            {
-                if (data.Count > 0) events.Add(new SseEvent(name, string.Join('\n', data)));
-                name = null;
-                data.Clear();
-            }
-            else if (raw.StartsWith("event:", StringComparison.Ordinal)) name = raw[6..].Trim();
-            else if (raw.StartsWith("data:", StringComparison.Ordinal)) data.Add(raw[5..].TrimStart());
-        }
-        if (data.Count > 0) events.Add(new SseEvent(name, string.Join('\n', data)));
-        return events;
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        // The parser reports a missing `event:` as the default type "message"; the scripted servers never name one so.
+        return [.. SseParser.Create(stream).Enumerate()
+            .Where(e => e.Data.Length > 0)
+            .Select(e => new SseEvent(e.EventType == SseParser.EventTypeDefault ? null : e.EventType, e.Data))];
     }
 }

@@ -103,7 +103,7 @@ public sealed class NpmInstaller(IReadOnlyDictionary<string, string?> environmen
                 }
             }
         }
-        var variables = environment.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value);
+        var variables = Processes.ChildEnvironment.Exactly(environment);
         variables["npm_config_update_notifier"] = "false";
         variables["npm_config_progress"] = "false";
         var command = Cli.Wrap(npm).WithArguments(arguments).WithWorkingDirectory(directory)

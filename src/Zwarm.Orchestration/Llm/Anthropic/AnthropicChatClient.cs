@@ -1,7 +1,9 @@
 // An IChatClient for the Anthropic Messages API over plain HttpClient and source-generated JSON, so the native (AOT)
 // zwarm can use Anthropic: the official SDK serializes by reflection, which native AOT cannot run. Covers what zwarm's
-// orchestrator needs: system prompt, text, tool use and results, extended thinking with signatures, usage, streaming.
+// orchestrator needs: system prompt, text, tool use and results, extended thinking with signatures, usage, streaming
+// (server-sent events parsed by the BCL's System.Net.ServerSentEvents).
 using System.Net.Http.Headers;
+using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
@@ -51,7 +53,7 @@ internal sealed partial class AnthropicChatClient : IChatClient
         await using (body.ConfigureAwait(false))
         {
             var assembler = new StreamAssembler();
-            await foreach (var sse in SseReader.ReadAsync(body, cancellationToken).ConfigureAwait(false))
+            await foreach (var sse in SseParser.Create(body).EnumerateAsync(cancellationToken).ConfigureAwait(false))
             {
                 if (sse.Data.Length == 0)
                 {
@@ -63,7 +65,7 @@ internal sealed partial class AnthropicChatClient : IChatClient
                     continue;
                 }
                 // The `event:` line names the event; the data's `type` repeats it (and is all some proxies keep).
-                if (assembler.Translate(e with { Type = e.Type ?? sse.Name }) is { } update)
+                if (assembler.Translate(e with { Type = e.Type ?? sse.EventType }) is { } update)
                 {
                     yield return update;
                 }
