@@ -128,7 +128,7 @@ internal static class OrchestrateCommand
             $" · {result.Sessions.Count} session{(result.Sessions.Count == 1 ? "" : "s")} {Format.Cost(result.Sessions.Sum(s => s.CostUsd ?? 0m))}");
         if (result.Summary is { } summary)
         {
-            ctx.Terminal.Out.WriteLine(summary.TrimEnd());
+            ctx.Terminal.Out.WriteLine(TerminalText.Safe(summary.TrimEnd()));
         }
         else if (result.Status == InstanceStatus.Failed && result.Reason is { } error)
         {

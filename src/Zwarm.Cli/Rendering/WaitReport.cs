@@ -17,7 +17,7 @@ internal static class WaitReport
                 (meta.Error is null ? "" : $"  [red]{TerminalText.Escape(Format.OneLine(meta.Error, 200))}[/]"));
             if (meta.Status.IsStopped() && !string.IsNullOrWhiteSpace(last))
             {
-                terminal.Out.WriteLine(last.TrimEnd());
+                terminal.Out.WriteLine(TerminalText.Safe(last.TrimEnd()));
             }
         }
         if (result.TimedOut)

@@ -26,7 +26,7 @@ public sealed class ControlCharacterTests : IDisposable
     {
         var id = await SpawnAndWaitAsync(Task);
 
-        foreach (var args in new[] { ["ls"], ["ls", "--wide"], ["peek", id], ["show", id], ["traj", id], ["traj", id, "--full"], new[] { "logs", id } })
+        foreach (var args in new[] { ["ls"], ["ls", "--wide"], ["peek", id], ["show", id], ["traj", id], ["traj", id, "--full"], ["wait", id, "--timeout", "10s"], new[] { "logs", id } })
         {
             var result = await _cli.RunAsync(args);
             Assert.Equal(0, result.ExitCode);
