@@ -43,6 +43,6 @@ internal static class InstancesCommand
         "running" => "[blue]running[/]",
         "completed" => "[green]completed[/]",
         "failed" or "aborted" => $"[red]{status}[/]",
-        _ => $"[yellow]{Markup.Escape(status)}[/]",
+        _ => $"[yellow]{TerminalText.Escape(status)}[/]",
     };
 }

@@ -1,3 +1,4 @@
+using Zwarm.Cli.Rendering;
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Spectre.Console;
@@ -26,7 +27,7 @@ internal static class InteractiveCommand
             var shell = ReplFactory.Create(ctx.Terminal, actions.Factory.Inheriting(ctx.Parse), ctx.Sessions, ctx.Get(stopOnError));
             if (ctx.Terminal.IsInteractive)
             {
-                ctx.Terminal.Console.MarkupLine($"[bold]zwarm interactive[/] [grey]· state {Markup.Escape(ctx.Zwarm.StateDirectory)} · " +
+                ctx.Terminal.Console.MarkupLine($"[bold]zwarm interactive[/] [grey]· state {TerminalText.Escape(ctx.Zwarm.StateDirectory)} · " +
                     "help lists the commands · Tab completes · Ctrl-D leaves[/]");
             }
             // The REPL owns Ctrl-C: it stops the running command, never the REPL (see InteractiveShell.Interrupt).

@@ -64,6 +64,7 @@ internal static class LogsCommand
                         Print(line);
                     }
                 }
+                SkippedLines.Note(ctx.Terminal, meta, [n]);
                 return ExitCodes.Success;
             }
 
@@ -75,7 +76,8 @@ internal static class LogsCommand
             if (mode != OutputMode.Json)
             {
                 var final = await ctx.Sessions.GetAsync(meta.Id, ct);
-                ctx.Terminal.Note($"turn {n} ended: {final.Status.ToName()}" + (final.Error is null ? "" : $" ({final.Error})"));
+                ctx.Terminal.Note($"turn {n} ended: {final.Status.ToName()}" + (final.Error is null ? "" : $" ({TerminalText.Safe(final.Error)})"));
+                SkippedLines.Note(ctx.Terminal, final, [n]);
             }
             return ExitCodes.Success;
         });

@@ -110,12 +110,12 @@ internal static class OrchestrateCommand
             InstanceStatus.Failed or InstanceStatus.Aborted => "red",
             _ => "yellow",
         };
-        console.MarkupLine($"[bold]instance {Markup.Escape(result.InstanceId)}[/] [{colour}]{result.Status.ToName()}[/] after {result.RunSteps} step{(result.RunSteps == 1 ? "" : "s")}" +
+        console.MarkupLine($"[bold]instance {TerminalText.Escape(result.InstanceId)}[/] [{colour}]{result.Status.ToName()}[/] after {result.RunSteps} step{(result.RunSteps == 1 ? "" : "s")}" +
             $" · orchestrator {Format.Tokens(result.Usage.TotalTokens)} tokens {Format.Cost(result.CostUsd)}" +
             $" · {result.Sessions.Count} session{(result.Sessions.Count == 1 ? "" : "s")} {Format.Cost(result.Sessions.Sum(s => s.CostUsd ?? 0m))}");
         if (result.Summary is { } summary)
         {
-            ctx.Terminal.Out.WriteLine(summary.TrimEnd());
+            ctx.Terminal.Out.WriteLine(TerminalText.Safe(summary.TrimEnd()));
         }
         else if (result.Status == InstanceStatus.Failed && result.Reason is { } error)
         {
@@ -123,7 +123,7 @@ internal static class OrchestrateCommand
         }
         else if (result.Reason is { } reason)
         {
-            console.MarkupLine($"[{colour}]{Markup.Escape(reason)}[/]");
+            console.MarkupLine($"[{colour}]{TerminalText.Escape(reason)}[/]");
         }
         if (result.Sessions.Count > 0)
         {

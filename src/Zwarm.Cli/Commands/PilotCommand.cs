@@ -1,3 +1,4 @@
+using Zwarm.Cli.Rendering;
 using System.CommandLine;
 using System.Runtime.InteropServices;
 using Spectre.Console;
@@ -94,8 +95,8 @@ internal static class PilotCommand
     {
         var c = session.Conversation;
         var where = session.State.Runs > 1 ? $"resumed at {Checkpoint.LabelOf(c.Head)} of {Checkpoint.LabelOf(c.Latest)}" : "new conversation";
-        terminal.Console.MarkupLine($"[bold]pilot {Markup.Escape(session.State.Id)}[/] [grey]· {Markup.Escape(where)} · " +
-            $"{Markup.Escape(endpoint.Describe())} · up to {session.MaxStepsPerTurn} model calls per turn[/]");
+        terminal.Console.MarkupLine($"[bold]pilot {TerminalText.Escape(session.State.Id)}[/] [grey]· {TerminalText.Escape(where)} · " +
+            $"{TerminalText.Escape(endpoint.Describe())} · up to {session.MaxStepsPerTurn} model calls per turn[/]");
         if (terminal.IsInteractive)
         {
             terminal.Console.MarkupLine("[grey]:help lists the commands · \"\"\" starts and ends a multi-line message · " +

@@ -26,14 +26,17 @@ internal static class ShowCommand
                 {
                     await RawOutput.CopyAsync(ctx.Terminal, ctx.Sessions.Store.TurnPath(meta.Id, n), ct);
                 }
+                SkippedLines.Note(ctx.Terminal, meta, turns);
                 return ExitCodes.Success;
             }
             if (ctx.Get(json))
             {
                 JsonOutput.Stream(ctx.Terminal, writer => ShowJsonWriter.Write(writer, ctx.Sessions, meta, turns));
+                SkippedLines.Note(ctx.Terminal, meta, turns);
                 return ExitCodes.Success;
             }
             ShowRenderer.Render(ctx.Terminal, ctx.Sessions, meta, turns, ctx.Zwarm.Time.GetUtcNow());
+            SkippedLines.Note(ctx.Terminal, meta, turns);
             return ExitCodes.Success;
         });
         return command;

@@ -30,17 +30,17 @@ internal static class StatusCommand
             var i = view.Instance;
             var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
             void Row(string k, string v) => grid.AddRow($"[grey]{k}[/]", v);
-            Row("instance", $"[bold]{Markup.Escape(i.Id)}[/]  {Markup.Escape(i.Kind)}  {InstancesCommand.StatusMarkup(i.Status)}");
-            Row("task", Markup.Escape(Format.OneLine(i.Task, 300)));
-            Row("model", Markup.Escape($"{i.Provider} {i.Model}"));
-            Row("steps", Markup.Escape($"{Format.Count(i.Steps, "step")} over {Format.Count(i.Runs, "run")}"));
-            Row("spend", Markup.Escape($"orchestrator {Format.Tokens(i.InputTokens + i.OutputTokens)} tokens {Format.Cost(i.CostUsd)} · " +
+            Row("instance", $"[bold]{TerminalText.Escape(i.Id)}[/]  {TerminalText.Escape(i.Kind)}  {InstancesCommand.StatusMarkup(i.Status)}");
+            Row("task", TerminalText.Escape(Format.OneLine(i.Task, 300)));
+            Row("model", TerminalText.Escape($"{i.Provider} {i.Model}"));
+            Row("steps", TerminalText.Escape($"{Format.Count(i.Steps, "step")} over {Format.Count(i.Runs, "run")}"));
+            Row("spend", TerminalText.Escape($"orchestrator {Format.Tokens(i.InputTokens + i.OutputTokens)} tokens {Format.Cost(i.CostUsd)} · " +
                 $"sessions {Format.Tokens(view.SessionTokens)} tokens {Format.Cost(view.SessionCostUsd)}"));
             if (i.StopReason is { } reason && i.Status != "running")
             {
-                Row("stopped", Markup.Escape(Format.OneLine(reason, 300)));
+                Row("stopped", TerminalText.Escape(Format.OneLine(reason, 300)));
             }
-            Row("directory", Markup.Escape(view.InstanceDir));
+            Row("directory", TerminalText.Escape(view.InstanceDir));
             ctx.Terminal.Console.Write(grid);
             if (sessions.Count > 0)
             {

@@ -25,6 +25,7 @@ internal static class TrajCommand
             if (!ctx.Get(json))
             {
                 TrajectorySteps.Write(ctx.Terminal.Console, ctx.Sessions, meta, turns, ctx.Get(full), ct);
+                SkippedLines.Note(ctx.Terminal, meta, turns);
                 return ExitCodes.Success;
             }
             var steps = TrajectorySteps.Read(ctx.Sessions, meta, turns, ctx.Get(full) ? null : Trajectory.DefaultMaxText, ct);
@@ -38,6 +39,7 @@ internal static class TrajCommand
                 }
                 writer.WriteEndArray();
             });
+            SkippedLines.Note(ctx.Terminal, meta, turns);
             return ExitCodes.Success;
         });
         return command;

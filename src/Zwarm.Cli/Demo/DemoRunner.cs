@@ -109,10 +109,10 @@ internal sealed class DemoRunner(Terminal terminal, ZwarmContext user, DemoOptio
     {
         var reply = meta.Messages.LastOrDefault(m => m.Role == "assistant")?.Content ?? "";
         var lines = reply.Trim().Split('\n');
-        _console.MarkupLine($"  [bold]{Format.ShortId(meta.Id)}[/] [grey]{Markup.Escape(meta.Adapter)} said:[/]");
+        _console.MarkupLine($"  [bold]{Format.ShortId(meta.Id)}[/] [grey]{TerminalText.Escape(meta.Adapter)} said:[/]");
         foreach (var line in lines.Take(12))
         {
-            _console.MarkupLine($"    {Markup.Escape(line)}");
+            _console.MarkupLine($"    {TerminalText.Escape(line)}");
         }
     }
 
@@ -127,8 +127,8 @@ internal sealed class DemoRunner(Terminal terminal, ZwarmContext user, DemoOptio
         string path;
         if (found is null)
         {
-            _console.MarkupLine($"  [yellow]installing {Markup.Escape(adapter.Package.Spec)}[/] with npm into " +
-                $"{Markup.Escape(AgentFolders.DataDirectory(user.Environment))} (once; a few hundred MB; `zwarm agents install {adapter.Name}` does the same)");
+            _console.MarkupLine($"  [yellow]installing {TerminalText.Escape(adapter.Package.Spec)}[/] with npm into " +
+                $"{TerminalText.Escape(AgentFolders.DataDirectory(user.Environment))} (once; a few hundred MB; `zwarm agents install {adapter.Name}` does the same)");
             var (installed, _) = await new AgentInstallService(user).InstallAsync(adapter, force: false,
                 new InstallProgressPrinter(_console, adapter.Package.Spec), ct);
             path = installed.Executable;

@@ -19,7 +19,7 @@ internal static class DemoSummary
             .Select(f => Path.GetRelativePath(layout.Workspace, f)).Order(StringComparer.Ordinal).ToList();
         if (files.Count > 0)
         {
-            console.MarkupLine($"Files the agents wrote in {Markup.Escape(layout.Workspace)}: {Markup.Escape(string.Join(", ", files.Take(20)))}");
+            console.MarkupLine($"Files the agents wrote in {TerminalText.Escape(layout.Workspace)}: {TerminalText.Escape(string.Join(", ", files.Take(20)))}");
         }
         // Commands that work as printed from where the user stands: the same zwarm, the demo's state relative to here.
         var state = ZwarmInvocation.Word(Relative(layout.State, workingDirectory));
@@ -27,11 +27,11 @@ internal static class DemoSummary
         console.MarkupLine("Explore them with the usual commands:");
         foreach (var verb in new[] { "ls", $"show {id}", $"traj {id}", $"logs {id} --turn 1" })
         {
-            console.MarkupLine($"  [green]$[/] {Markup.Escape($"{zwarm} --state-dir {state} {verb}")}");
+            console.MarkupLine($"  [green]$[/] {TerminalText.Escape($"{zwarm} --state-dir {state} {verb}")}");
         }
         console.MarkupLine("Next, a real session in your own project (spawn finds the Codex CLI the demo used):");
-        console.MarkupLine($"  [green]$[/] {Markup.Escape($"{zwarm} exec \"explain this repository\"")}   [grey]# OPENAI_API_KEY, or a logged-in Codex CLI[/]");
-        console.MarkupLine($"  [green]$[/] {Markup.Escape($"{zwarm} agents use-local codex --base-url http://localhost:11434/v1 --model MODEL")}   [grey]# or a local model (Ollama)[/]");
+        console.MarkupLine($"  [green]$[/] {TerminalText.Escape($"{zwarm} exec \"explain this repository\"")}   [grey]# OPENAI_API_KEY, or a logged-in Codex CLI[/]");
+        console.MarkupLine($"  [green]$[/] {TerminalText.Escape($"{zwarm} agents use-local codex --base-url http://localhost:11434/v1 --model MODEL")}   [grey]# or a local model (Ollama)[/]");
     }
 
     private static string Relative(string path, string workingDirectory)

@@ -48,9 +48,9 @@ internal sealed class SessionWatch(SessionService sessions, IAnsiConsole console
                 shown[row.Id] = row.Status;
                 var outcome = row.Status.IsStopped()
                     ? $"  {Format.Tokens(row.InputTokens + row.OutputTokens)} tokens  {Format.Cost(row.CostUsd)}" +
-                      (row.Error is null ? "" : $"  [red]{Markup.Escape(Format.OneLine(row.Error, 160))}[/]")
+                      (row.Error is null ? "" : $"  [red]{TerminalText.Escape(Format.OneLine(row.Error, 160))}[/]")
                     : "";
-                console.MarkupLine($"  [bold]{Format.ShortId(row.Id)}[/] {Markup.Escape(row.Adapter),-11} {Format.StatusMarkup(row.Status)}{outcome}");
+                console.MarkupLine($"  [bold]{Format.ShortId(row.Id)}[/] {TerminalText.Escape(row.Adapter),-11} {Format.StatusMarkup(row.Status)}{outcome}");
             }
             if (Done(rows, deadline, out var timedOut))
             {

@@ -60,7 +60,7 @@ internal static class ReplWatch
             return ExitCodes.Success;
         }
         console.MarkupLine($"[grey]turn {turn} ended:[/] {Format.StatusMarkup(final.Status)}" +
-            (final.Error is null ? "" : $" [red]{Markup.Escape(Format.OneLine(final.Error, 200))}[/]"));
+            (final.Error is null ? "" : $" [red]{TerminalText.Escape(Format.OneLine(final.Error, 200))}[/]"));
         return ExitCodes.Success;
     }
 

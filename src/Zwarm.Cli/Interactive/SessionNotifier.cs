@@ -93,7 +93,7 @@ internal sealed class SessionNotifier(ReplContext context)
             _running.Remove(id);
             var reply = meta.Error ?? meta.Messages.LastOrDefault(m => m.Role == "assistant")?.Content;
             context.Terminal.Console.MarkupLine($"[grey]·[/] [bold]{Format.ShortId(meta.Id)}[/] {Format.StatusMarkup(meta.Status)}" +
-                $" [grey]turn {meta.Turn}[/]" + (string.IsNullOrWhiteSpace(reply) ? "" : $"  {Markup.Escape(Format.OneLine(reply, 100))}"));
+                $" [grey]turn {meta.Turn}[/]" + (string.IsNullOrWhiteSpace(reply) ? "" : $"  {TerminalText.Escape(Format.OneLine(reply, 100))}"));
         }
     }
 

@@ -64,7 +64,7 @@ internal sealed class PilotRenderer(IAnsiConsole console)
             console.MarkupLine($"[magenta]⟲ context compacted: {Format.Count(result.CompactedCheckpoints, "earlier checkpoint")} can no longer be restored[/]");
         }
         var label = result.Checkpoint?.Label ?? Checkpoint.LabelOf(status.Head);
-        console.MarkupLine($"[blue]── {label}[/] [grey]{Markup.Escape(StatusLine(status, sessions))}[/]");
+        console.MarkupLine($"[blue]── {label}[/] [grey]{TerminalText.Escape(StatusLine(status, sessions))}[/]");
     }
 
     public static string StatusLine(PilotStatus status, IReadOnlyList<SessionSummary> sessions) =>
@@ -78,7 +78,7 @@ internal sealed class PilotRenderer(IAnsiConsole console)
     public void Status(PilotStatus status, IReadOnlyList<SessionSummary> sessions)
     {
         var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn();
-        void Row(string k, string v) => grid.AddRow($"[grey]{k}[/]", Markup.Escape(v));
+        void Row(string k, string v) => grid.AddRow($"[grey]{k}[/]", TerminalText.Escape(v));
         Row("instance", status.InstanceId);
         Row("model", status.Endpoint);
         Row("checkpoint", $"{Checkpoint.LabelOf(status.Head)} of {Checkpoint.LabelOf(status.Latest)} · {Format.Count(status.Messages, "message")}");
@@ -105,10 +105,10 @@ internal sealed class PilotRenderer(IAnsiConsole console)
             var label = $"[grey]{Checkpoint.LabelOf(e.Turn),-4}[/]";
             console.MarkupLine(e.Kind switch
             {
-                EntryKind.User => $"{label} [bold blue]you:[/] {Markup.Escape(Format.OneLine(e.Text, 200))}",
-                EntryKind.Assistant => $"{label} [bold green]pilot:[/] {Markup.Escape(Format.OneLine(e.Text, 200))}",
-                EntryKind.ToolCall => $"{label}   [cyan]→ {Markup.Escape(e.Name ?? "?")}[/] [grey]{Markup.Escape(Format.OneLine(StreamedReply.Arguments(e.Text), 150))}[/]",
-                _ => $"{label}     [grey]{Markup.Escape(Format.OneLine(e.Text, 150))}[/]",
+                EntryKind.User => $"{label} [bold blue]you:[/] {TerminalText.Escape(Format.OneLine(e.Text, 200))}",
+                EntryKind.Assistant => $"{label} [bold green]pilot:[/] {TerminalText.Escape(Format.OneLine(e.Text, 200))}",
+                EntryKind.ToolCall => $"{label}   [cyan]→ {TerminalText.Escape(e.Name ?? "?")}[/] [grey]{TerminalText.Escape(Format.OneLine(StreamedReply.Arguments(e.Text), 150))}[/]",
+                _ => $"{label}     [grey]{TerminalText.Escape(Format.OneLine(e.Text, 150))}[/]",
             });
         }
     }

@@ -60,12 +60,12 @@ internal sealed partial class PilotRepl
                 break;
             case "save":
                 session.Save();
-                renderer.Line($"[grey]saved to {Spectre.Console.Markup.Escape(session.InstanceDirectory)}[/]");
+                renderer.Line($"[grey]saved to {TerminalText.Escape(session.InstanceDirectory)}[/]");
                 break;
             case "help":
                 foreach (var (_, usage, help) in Commands)
                 {
-                    renderer.Line($"  [bold]{Spectre.Console.Markup.Escape(usage.PadRight(18))}[/] {Spectre.Console.Markup.Escape(help)}");
+                    renderer.Line($"  [bold]{TerminalText.Escape(usage.PadRight(18))}[/] {TerminalText.Escape(help)}");
                 }
                 renderer.Line("  [grey]Anything else is a message to the pilot. Between two \"\"\" lines: a message of several lines.[/]");
                 break;

@@ -2,6 +2,7 @@
 // failed model calls are one line each and the loop goes on; EOF / Ctrl-D / :quit end it with the state saved.
 // Ctrl-C during a turn interrupts that turn only; at a terminal the prompt comes back, on piped input the script
 // ends (exit 130) like the session REPL's.
+using Zwarm.Cli.Rendering;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Orchestration.Pilot;
 
@@ -105,7 +106,7 @@ internal sealed partial class PilotRepl(Terminal terminal, PilotSession session,
         if (!interactive)
         {
             // Piped input is not on the screen: echo it, so the output reads as the conversation it was.
-            renderer.Line($"[bold blue]you:[/] {Spectre.Console.Markup.Escape(message.Trim())}");
+            renderer.Line($"[bold blue]you:[/] {TerminalText.Escape(message.Trim())}");
         }
         using var turn = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         lock (_gate)

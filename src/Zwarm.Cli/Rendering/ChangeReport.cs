@@ -23,7 +23,7 @@ internal static class ChangeReport
         result.Note is { } note ? $"{Describe(result.Outcome)} ({note})" : Describe(result.Outcome);
 
     public static void WriteKilled(IAnsiConsole console, KillResult result) =>
-        console.MarkupLine($"[bold]{Format.ShortId(result.Session.Id)}[/] {Format.StatusMarkup(result.Session.Status)} [grey]{Markup.Escape(Describe(result))}[/]");
+        console.MarkupLine($"[bold]{Format.ShortId(result.Session.Id)}[/] {Format.StatusMarkup(result.Session.Status)} [grey]{TerminalText.Escape(Describe(result))}[/]");
 
     /// <param name="previousStatus">The status the session had when it was removed.</param>
     public static string Removed(string id, string previousStatus) => $"removed {Format.ShortId(id)} ({previousStatus})";

@@ -13,7 +13,7 @@ internal static class EventFormat
     {
         var time = e.Ts?.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture) ?? "--:--:--";
         var head = $"[grey]{time}[/] [grey]{e.Step,3}[/] {KindMarkup(e.Kind)} ";
-        return head + Spectre.Console.Markup.Escape(Describe(e));
+        return head + TerminalText.Escape(Describe(e));
     }
 
     private static string KindMarkup(string kind)
@@ -28,7 +28,7 @@ internal static class EventFormat
             EventKinds.TurnEnd or EventKinds.Rewind => "magenta",
             _ => "default",
         };
-        return $"[{colour}]{Spectre.Console.Markup.Escape(kind.PadRight(12))}[/]";
+        return $"[{colour}]{TerminalText.Escape(kind.PadRight(12))}[/]";
     }
 
     private static string Describe(EventLine e)

@@ -42,7 +42,7 @@ internal static class Format
         SessionStatus.Completed => "[green]completed[/]",
         SessionStatus.Failed => "[red]failed[/]",
         SessionStatus.Killed => "[yellow]killed[/]",
-        _ => Markup.Escape(status.ToName()),
+        _ => TerminalText.Escape(status.ToName()),
     };
 
     public static Style StatusStyle(SessionStatus status) => status switch

@@ -16,10 +16,10 @@ internal sealed class OrchestratorProgress(IAnsiConsole console, bool showText =
         switch (e)
         {
             case RunStarted s:
-                Line($"[bold]orchestrator {Markup.Escape(s.Instance)}[/] [grey]{Markup.Escape($"{s.Provider} {s.Model} at {s.Endpoint.TrimEnd('/')} · up to {Format.Count(s.MaxSteps, "step")}")}[/]");
+                Line($"[bold]orchestrator {TerminalText.Escape(s.Instance)}[/] [grey]{TerminalText.Escape($"{s.Provider} {s.Model} at {s.Endpoint.TrimEnd('/')} · up to {Format.Count(s.MaxSteps, "step")}")}[/]");
                 break;
             case RunResumed r:
-                Line($"[bold]resuming {Markup.Escape(r.Instance)}[/] [grey]{Markup.Escape($"(was {r.PreviousStatus}; {Format.Count(r.Messages, "message")}; {r.Model}; up to {Format.Count(r.MaxSteps, "more step")})")}[/]");
+                Line($"[bold]resuming {TerminalText.Escape(r.Instance)}[/] [grey]{TerminalText.Escape($"(was {r.PreviousStatus}; {Format.Count(r.Messages, "message")}; {r.Model}; up to {Format.Count(r.MaxSteps, "more step")})")}[/]");
                 break;
             case StepStarted s:
                 var parts = new List<string> { $"{s.Running} running", $"{s.Stopped} stopped" };
@@ -29,7 +29,7 @@ internal sealed class OrchestratorProgress(IAnsiConsole console, bool showText =
                 }
                 parts.Add($"{Format.Tokens(s.TotalTokens)} tokens");
                 parts.Add(Format.Cost(s.CostUsd));
-                Line($"[blue]── step {s.Step.ToString(CultureInfo.InvariantCulture)}[/] [grey]({s.StepsLeft} left) · {Markup.Escape(string.Join(" · ", parts))}[/]");
+                Line($"[blue]── step {s.Step.ToString(CultureInfo.InvariantCulture)}[/] [grey]({s.StepsLeft} left) · {TerminalText.Escape(string.Join(" · ", parts))}[/]");
                 break;
             case ToolCalled c:
                 Line(StreamedReply.ToolCallMarkup(c.Name, StreamedReply.Arguments(c.Arguments)));
@@ -38,25 +38,25 @@ internal sealed class OrchestratorProgress(IAnsiConsole console, bool showText =
                 Line(StreamedReply.ToolResultMarkup(r.IsError, r.Summary));
                 break;
             case WatcherChecked w when w.Action is not "continue" and not "nudge":
-                Line($"  [yellow]⚑ {Markup.Escape(w.Watcher)}: {Markup.Escape(w.Action.ToUpperInvariant())}[/] {Markup.Escape(Format.OneLine(w.Message, 200))}");
+                Line($"  [yellow]⚑ {TerminalText.Escape(w.Watcher)}: {TerminalText.Escape(w.Action.ToUpperInvariant())}[/] {TerminalText.Escape(Format.OneLine(w.Message, 200))}");
                 break;
             case WatcherChecked w when w.Action == "continue" && w.Message is not null:
-                Line($"  [grey]⚑ {Markup.Escape(w.Watcher)}: {Markup.Escape(Format.OneLine(w.Message, 200))}[/]");
+                Line($"  [grey]⚑ {TerminalText.Escape(w.Watcher)}: {TerminalText.Escape(Format.OneLine(w.Message, 200))}[/]");
                 break;
             case Nudged n:
-                Line($"  [yellow]⚑ [[{Markup.Escape(n.Watcher)}]][/] {Markup.Escape(Format.OneLine(n.Message, 220))}");
+                Line($"  [yellow]⚑ [[{TerminalText.Escape(n.Watcher)}]][/] {TerminalText.Escape(Format.OneLine(n.Message, 220))}");
                 break;
             case Compacted c:
                 Line($"  [magenta]⟲ context compacted:[/] [grey]{Format.Count(c.RemovedMessages, "message")} removed, ~{Format.Tokens(c.TokensBefore)} → ~{Format.Tokens(c.TokensAfter)} tokens[/]");
                 break;
             case Exited x:
-                Line($"[green]■ exit:[/] {Markup.Escape(Format.OneLine(x.Summary, 300))}");
+                Line($"[green]■ exit:[/] {TerminalText.Escape(Format.OneLine(x.Summary, 300))}");
                 break;
             case Paused p:
-                Line($"[yellow]■ paused by {Markup.Escape(p.Watcher)}:[/] {Markup.Escape(p.Reason)}");
+                Line($"[yellow]■ paused by {TerminalText.Escape(p.Watcher)}:[/] {TerminalText.Escape(p.Reason)}");
                 break;
             case Aborted a:
-                Line($"[red]■ aborted by {Markup.Escape(a.Watcher)}:[/] {Markup.Escape(a.Reason)}");
+                Line($"[red]■ aborted by {TerminalText.Escape(a.Watcher)}:[/] {TerminalText.Escape(a.Reason)}");
                 break;
             case StepLimitReached l:
                 Line($"[yellow]■ step limit ({l.MaxSteps}) reached[/]");
@@ -65,7 +65,7 @@ internal sealed class OrchestratorProgress(IAnsiConsole console, bool showText =
                 Line("[yellow]■ interrupted; state saved[/]");
                 break;
             case ErrorOccurred err:
-                Line($"[red]■ error:[/] {Markup.Escape(err.Message)}");
+                Line($"[red]■ error:[/] {TerminalText.Escape(err.Message)}");
                 break;
         }
     }

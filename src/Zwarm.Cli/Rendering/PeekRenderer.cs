@@ -45,11 +45,11 @@ internal static class PeekRenderer
     public static void Render(IAnsiConsole console, SessionMeta meta, PeekView view, string showCommand)
     {
         console.MarkupLine($"[bold]{Format.ShortId(meta.Id)}[/] {Format.StatusMarkup(meta.Status)}  turn {meta.Turn}  " +
-            $"{Markup.Escape(meta.Adapter)}  {Format.Tokens(view.InputTokens + view.OutputTokens)} tokens  {Format.Cost(meta.CostUsd)}  {view.Age}");
-        console.MarkupLine($"[grey]task:[/] {Markup.Escape(Format.OneLine(meta.Task, 200))}");
+            $"{TerminalText.Escape(meta.Adapter)}  {Format.Tokens(view.InputTokens + view.OutputTokens)} tokens  {Format.Cost(meta.CostUsd)}  {view.Age}");
+        console.MarkupLine($"[grey]task:[/] {TerminalText.Escape(Format.OneLine(meta.Task, 200))}");
         if (meta.Error is not null)
         {
-            console.MarkupLine($"[red]error:[/] {Markup.Escape(meta.Error)}");
+            console.MarkupLine($"[red]error:[/] {TerminalText.Escape(meta.Error)}");
         }
         if (string.IsNullOrWhiteSpace(view.LastMessage))
         {
@@ -58,11 +58,11 @@ internal static class PeekRenderer
         var lines = view.LastMessage.TrimEnd().Split('\n');
         foreach (var line in lines.Take(MaxLines))
         {
-            console.MarkupLine(Markup.Escape(line));
+            console.MarkupLine(TerminalText.Escape(line));
         }
         if (lines.Length > MaxLines)
         {
-            console.MarkupLine($"[grey]... {lines.Length - MaxLines} more lines ({Markup.Escape(showCommand)} {Format.ShortId(meta.Id)})[/]");
+            console.MarkupLine($"[grey]... {lines.Length - MaxLines} more lines ({TerminalText.Escape(showCommand)} {Format.ShortId(meta.Id)})[/]");
         }
     }
 }

@@ -33,24 +33,24 @@ internal static class ShowRenderer
         void Row(string k, string v) => grid.AddRow($"[grey]{k}[/]", v);
         Row("session", $"[bold]{meta.Id}[/]");
         Row("status", Format.StatusMarkup(meta.Status) + (meta.ExitCode is { } x ? $" (exit {x})" : ""));
-        Row("adapter", Markup.Escape($"{meta.Adapter}  model {(string.IsNullOrEmpty(meta.Model) ? "(default)" : meta.Model)}  sandbox {meta.Sandbox ?? "?"}"));
-        Row("directory", Markup.Escape(meta.WorkingDir));
-        Row("created", Markup.Escape($"{meta.CreatedAt} ({Format.Age(meta.CreatedAt, now)} ago) by {Format.Source(meta.Source)}"));
+        Row("adapter", TerminalText.Escape($"{meta.Adapter}  model {(string.IsNullOrEmpty(meta.Model) ? "(default)" : meta.Model)}  sandbox {meta.Sandbox ?? "?"}"));
+        Row("directory", TerminalText.Escape(meta.WorkingDir));
+        Row("created", TerminalText.Escape($"{meta.CreatedAt} ({Format.Age(meta.CreatedAt, now)} ago) by {Format.Source(meta.Source)}"));
         var u = meta.TokenUsage;
         Row("tokens", $"in {Format.Tokens(u.GetValueOrDefault("input_tokens"))} (cached {Format.Tokens(u.GetValueOrDefault("cached_input_tokens"))}), out {Format.Tokens(u.GetValueOrDefault("output_tokens"))}   cost {Format.Cost(meta.CostUsd)}");
         if (meta.Error is not null)
         {
-            Row("error", $"[red]{Markup.Escape(meta.Error)}[/]");
+            Row("error", $"[red]{TerminalText.Escape(meta.Error)}[/]");
         }
         if (meta.Workspace is { } ws)
         {
-            Row("branch", Markup.Escape($"{ws.Branch}  +{ws.Added} -{ws.Removed} in {ws.FilesChanged} files") +
-                (ws.Merges.Count > 0 ? Markup.Escape($"  ({ws.Merges[^1].Strategy} into {ws.Merges[^1].Into})") : ""));
-            Row("base", Markup.Escape($"{ws.Base}{(ws.BaseBranch is null ? "" : $" ({ws.BaseBranch})")}"));
-            Row("worktree", Markup.Escape(ws.Worktree) + (Directory.Exists(ws.Worktree) ? "" : " [red](missing)[/]"));
+            Row("branch", TerminalText.Escape($"{ws.Branch}  +{ws.Added} -{ws.Removed} in {ws.FilesChanged} files") +
+                (ws.Merges.Count > 0 ? TerminalText.Escape($"  ({ws.Merges[^1].Strategy} into {ws.Merges[^1].Into})") : ""));
+            Row("base", TerminalText.Escape($"{ws.Base}{(ws.BaseBranch is null ? "" : $" ({ws.BaseBranch})")}"));
+            Row("worktree", TerminalText.Escape(ws.Worktree) + (Directory.Exists(ws.Worktree) ? "" : " [red](missing)[/]"));
             if (ws.Problem is not null)
             {
-                Row("problem", $"[yellow]{Markup.Escape(ws.Problem)}[/]");
+                Row("problem", $"[yellow]{TerminalText.Escape(ws.Problem)}[/]");
             }
         }
         console.Write(grid);
@@ -62,7 +62,7 @@ internal static class ShowRenderer
             var exit = t.ExitCode is { } c ? $" exit {c.ToString(CultureInfo.InvariantCulture)}" : "";
             var cost = t.CostUsd is null ? "" : $"  {Format.Cost(t.CostUsd)}";
             var tokens = t.Usage is { } tu ? $"  {Format.Tokens(tu.InputTokens + tu.OutputTokens)} tokens" : "";
-            var title = $"[bold]turn {t.Turn}[/] {Markup.Escape(t.Status.ToName())}{exit}{tokens}{cost}";
+            var title = $"[bold]turn {t.Turn}[/] {TerminalText.Escape(t.Status.ToName())}{exit}{tokens}{cost}";
             if (console.Profile.Out.IsTerminal)
             {
                 console.Write(new Rule(title).LeftJustified());
@@ -71,12 +71,12 @@ internal static class ShowRenderer
             {
                 console.MarkupLine("── " + title); // piped: no rule padded out to a made-up width
             }
-            console.MarkupLine($"[grey]you:[/] {Markup.Escape(t.Prompt)}");
+            console.MarkupLine($"[grey]you:[/] {TerminalText.Escape(t.Prompt)}");
             // Messages go out in 32 KB batches: stdout flushes on every write, a write(2) per message otherwise.
             var batch = new StringBuilder();
             var counts = t.Walk(sessions, meta, message =>
             {
-                batch.Append(agent).Append(message).Append(terminal.Out.NewLine);
+                batch.Append(agent).Append(TerminalText.Safe(message)).Append(terminal.Out.NewLine);
                 if (batch.Length > 32 * 1024)
                 {
                     terminal.Out.Write(batch);
@@ -87,12 +87,12 @@ internal static class ShowRenderer
             console.MarkupLine($"[grey]{Format.Count(counts.Commands, "command")}, {Format.Count(counts.FileChanges, "file change")}, {Format.Count(counts.ToolCalls, "other tool call")}[/]");
             if (t.Error is not null)
             {
-                console.MarkupLine($"[red]error: {Markup.Escape(t.Error)}[/]");
+                console.MarkupLine($"[red]error: {TerminalText.Escape(t.Error)}[/]");
             }
             if (meta.Workspace?.TurnCommits.FirstOrDefault(c => c.Turn == n) is { } checkpoint)
             {
                 var what = checkpoint.Commit is { } commit ? $"commit {commit[..Math.Min(10, commit.Length)]}" : $"no checkpoint commit (head {checkpoint.Head[..Math.Min(10, checkpoint.Head.Length)]})";
-                console.MarkupLine($"[grey]{Markup.Escape(what)}  +{checkpoint.Added} -{checkpoint.Removed} in {checkpoint.FilesChanged} files (zwarm diff {Format.ShortId(meta.Id)} --turn {n})[/]");
+                console.MarkupLine($"[grey]{TerminalText.Escape(what)}  +{checkpoint.Added} -{checkpoint.Removed} in {checkpoint.FilesChanged} files (zwarm diff {Format.ShortId(meta.Id)} --turn {n})[/]");
             }
         }
     }

@@ -14,29 +14,29 @@ internal static class StepRenderer
         switch (step.Kind)
         {
             case "message":
-                console.MarkupLine($"{prefix}[bold]agent:[/] {Markup.Escape(step.Text ?? "")}");
+                console.MarkupLine($"{prefix}[bold]agent:[/] {TerminalText.Escape(step.Text ?? "")}");
                 break;
             case "reasoning":
-                console.MarkupLine($"{prefix}[grey italic]thinking: {Markup.Escape(step.Text ?? "")}[/]");
+                console.MarkupLine($"{prefix}[grey italic]thinking: {TerminalText.Escape(step.Text ?? "")}[/]");
                 break;
             case "command_started":
-                console.MarkupLine($"{prefix}[cyan]$ {Markup.Escape(step.Command ?? "")}[/] [grey](running)[/]");
+                console.MarkupLine($"{prefix}[cyan]$ {TerminalText.Escape(step.Command ?? "")}[/] [grey](running)[/]");
                 break;
             case "command":
                 var code = step.ExitCode is { } c ? c.ToString(CultureInfo.InvariantCulture) : "?";
                 var colour = step.ExitCode == 0 ? "green" : "red";
-                console.MarkupLine($"{prefix}[cyan]$ {Markup.Escape(step.Command ?? "")}[/] [{colour}](exit {code})[/]");
+                console.MarkupLine($"{prefix}[cyan]$ {TerminalText.Escape(step.Command ?? "")}[/] [{colour}](exit {code})[/]");
                 WriteOutput(console, step.Output, outputLines);
                 break;
             case "file_change":
                 var changes = string.Join(", ", (step.Changes ?? []).Select(ch => $"{ch.Kind} {ch.Path}"));
-                console.MarkupLine($"{prefix}[magenta]files:[/] {Markup.Escape(changes)}" + (step.IsError == true ? " [red](failed)[/]" : ""));
+                console.MarkupLine($"{prefix}[magenta]files:[/] {TerminalText.Escape(changes)}" + (step.IsError == true ? " [red](failed)[/]" : ""));
                 break;
             case "tool_call":
-                console.MarkupLine($"{prefix}[blue]tool {Markup.Escape(step.Tool ?? "?")}[/] {Markup.Escape(Format.OneLine(step.Text, 200))}");
+                console.MarkupLine($"{prefix}[blue]tool {TerminalText.Escape(step.Tool ?? "?")}[/] {TerminalText.Escape(Format.OneLine(step.Text, 200))}");
                 break;
             case "tool_result":
-                console.MarkupLine($"{prefix}[blue]  -> {Markup.Escape(step.Tool ?? "")}[/]" + (step.IsError == true ? " [red](error)[/]" : ""));
+                console.MarkupLine($"{prefix}[blue]  -> {TerminalText.Escape(step.Tool ?? "")}[/]" + (step.IsError == true ? " [red](error)[/]" : ""));
                 WriteOutput(console, step.Output, outputLines);
                 break;
             case "usage":
@@ -44,25 +44,25 @@ internal static class StepRenderer
                 console.MarkupLine($"{prefix}[grey]tokens: in {Format.Tokens(u.InputTokens)} (cached {Format.Tokens(u.CachedInputTokens)}), out {Format.Tokens(u.OutputTokens)}[/]");
                 break;
             case "error":
-                console.MarkupLine($"{prefix}[red]error: {Markup.Escape(step.Text ?? "")}[/]");
+                console.MarkupLine($"{prefix}[red]error: {TerminalText.Escape(step.Text ?? "")}[/]");
                 break;
             case "warning":
-                console.MarkupLine($"{prefix}[yellow]warning: {Markup.Escape(step.Text ?? "")}[/]");
+                console.MarkupLine($"{prefix}[yellow]warning: {TerminalText.Escape(step.Text ?? "")}[/]");
                 break;
             case "permission_denied":
-                console.MarkupLine($"{prefix}[yellow]denied {Markup.Escape(step.Tool ?? "")}: {Markup.Escape(step.Text ?? "")}[/]");
+                console.MarkupLine($"{prefix}[yellow]denied {TerminalText.Escape(step.Tool ?? "")}: {TerminalText.Escape(step.Text ?? "")}[/]");
                 break;
             case "turn_completed":
                 console.MarkupLine($"{prefix}[green]turn completed[/]");
                 break;
             case "turn_failed":
-                console.MarkupLine($"{prefix}[red]turn failed: {Markup.Escape(step.Text ?? "")}[/]");
+                console.MarkupLine($"{prefix}[red]turn failed: {TerminalText.Escape(step.Text ?? "")}[/]");
                 break;
             case "conversation":
-                console.MarkupLine($"{prefix}[grey]conversation {Markup.Escape(step.Text ?? "")}[/]");
+                console.MarkupLine($"{prefix}[grey]conversation {TerminalText.Escape(step.Text ?? "")}[/]");
                 break;
             default:
-                console.MarkupLine($"{prefix}[grey]{Markup.Escape(step.Kind)} {Markup.Escape(step.Tool ?? "")} {Markup.Escape(Format.OneLine(step.Text, 160))}[/]");
+                console.MarkupLine($"{prefix}[grey]{TerminalText.Escape(step.Kind)} {TerminalText.Escape(step.Tool ?? "")} {TerminalText.Escape(Format.OneLine(step.Text, 160))}[/]");
                 break;
         }
     }
@@ -77,7 +77,7 @@ internal static class StepRenderer
         var shown = maxLines is { } max && lines.Length > max ? lines[..max] : lines;
         foreach (var line in shown)
         {
-            console.MarkupLine($"[grey]    {Markup.Escape(line)}[/]");
+            console.MarkupLine($"[grey]    {TerminalText.Escape(line)}[/]");
         }
         if (shown.Length < lines.Length)
         {

@@ -19,7 +19,7 @@ internal sealed class StreamedReply(IAnsiConsole console, string textLabelMarkup
             console.Markup($"{indent}[grey italic]thinking:[/] ");
             _inReasoning = true;
         }
-        console.Markup($"[grey italic]{Markup.Escape(text)}[/]");
+        console.Markup($"[grey italic]{TerminalText.Escape(text)}[/]");
     }
 
     public void Text(string text)
@@ -30,7 +30,7 @@ internal sealed class StreamedReply(IAnsiConsole console, string textLabelMarkup
             console.Markup($"{indent}{textLabelMarkup} ");
             _inText = true;
         }
-        console.Write(text);
+        console.Write(TerminalText.Safe(text));
     }
 
     /// <summary>Prints a whole line of markup below whatever was streaming.</summary>
@@ -52,11 +52,11 @@ internal sealed class StreamedReply(IAnsiConsole console, string textLabelMarkup
     }
 
     public static string ToolCallMarkup(string name, string argumentsSummary, string indent = "  ") =>
-        $"{indent}[cyan]→ {Markup.Escape(name)}[/] [grey]{Markup.Escape(Format.OneLine(argumentsSummary, 160))}[/]";
+        $"{indent}[cyan]→ {TerminalText.Escape(name)}[/] [grey]{TerminalText.Escape(Format.OneLine(argumentsSummary, 160))}[/]";
 
     public static string ToolResultMarkup(bool isError, string summary) => isError
-        ? $"    [red]✗ {Markup.Escape(Format.OneLine(summary, 180))}[/]"
-        : $"    [green]✓[/] {Markup.Escape(Format.OneLine(summary, 180))}";
+        ? $"    [red]✗ {TerminalText.Escape(Format.OneLine(summary, 180))}[/]"
+        : $"    [green]✓[/] {TerminalText.Escape(Format.OneLine(summary, 180))}";
 
     /// <summary>"task=write the file model=gpt-5" from a call's JSON arguments (empty when they are not an object).</summary>
     public static string Arguments(JsonElement arguments)

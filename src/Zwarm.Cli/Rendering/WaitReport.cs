@@ -14,10 +14,10 @@ internal static class WaitReport
         {
             var last = meta.Messages.LastOrDefault(m => m.Role == "assistant")?.Content;
             terminal.Console.MarkupLine($"[bold]{Format.ShortId(meta.Id)}[/] {Format.StatusMarkup(meta.Status)}" +
-                (meta.Error is null ? "" : $"  [red]{Markup.Escape(Format.OneLine(meta.Error, 200))}[/]"));
+                (meta.Error is null ? "" : $"  [red]{TerminalText.Escape(Format.OneLine(meta.Error, 200))}[/]"));
             if (meta.Status.IsStopped() && !string.IsNullOrWhiteSpace(last))
             {
-                terminal.Out.WriteLine(last.TrimEnd());
+                terminal.Out.WriteLine(TerminalText.Safe(last.TrimEnd()));
             }
         }
         if (result.TimedOut)

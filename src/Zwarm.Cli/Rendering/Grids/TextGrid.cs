@@ -119,8 +119,9 @@ internal sealed class TextGrid(IReadOnlyList<GridColumn> columns, bool wide = fa
         return result.Append('…').ToString();
     }
 
-    private static string Flatten(string text) =>
+    // One line per row, and no terminal control characters (TerminalText) in any cell.
+    private static string Flatten(string text) => TerminalText.Safe(
         text.Contains('\n') || text.Contains('\r') || text.Contains('\t')
             ? text.ReplaceLineEndings(" ").Replace('\t', ' ').Trim()
-            : text;
+            : text);
 }
