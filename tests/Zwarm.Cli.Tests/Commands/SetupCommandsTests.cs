@@ -48,6 +48,7 @@ public sealed class SetupCommandsTests : IDisposable
         Assert.NotEqual(0, result.ExitCode);
     }
     [Fact(Timeout = 60_000)]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public async Task Doctor_ReportsTheGitVersion_AndNamesTheMinimumWhenTooOld()
     {
         var report = JsonDocument.Parse((await _cli.RunAsync("doctor", "--json")).Out).RootElement.GetProperty("git");
