@@ -6,10 +6,12 @@
 #   2. dotnet restore + build (Release),
 #   3. the fast suite (unit + component tests with the fake agent), then
 #   4. the real-client suite (Category=RealClient: the real CLIs against scripted model servers on 127.0.0.1),
-#      inside a loopback-only network namespace when run as root, so nothing can leave the machine.
+#      inside a loopback-only network namespace when run as root, so nothing can leave the machine, then
+#   5. the native suite: what users install — the Native AOT pair from scripts/publish-aot.sh (zwarm and zwarm-llm,
+#      with the execv hand-off between them) — through the end-to-end real-client tests (ZWARM_BIN).
 # Every suite runs even when an earlier one failed; the end is a summary: each suite's time and result, and the
 # name of every failed test. Exit code 0 only when everything passed.
-# Options: --fast (skip the real-client suite), --real (only the real-client suite).
+# Options: --fast (skip the real-client and native suites), --real (only those two).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -93,6 +95,27 @@ if [ "$real" = 1 ]; then
   else
     echo "(not root: running without a network namespace; the tests only ever talk to 127.0.0.1)"
     suite real-client run_tests "Category=RealClient"
+  fi
+
+  echo "== native suite (the published Native AOT zwarm + zwarm-llm through the end-to-end tests) =="
+  native="$(pwd)/artifacts/native"
+  t=$SECONDS
+  if scripts/publish-aot.sh "$native" >"$results/publish-aot.log" 2>&1; then
+    summary+=("$(printf '  %-12s passed  %4ds' publish-aot $((SECONDS - t)))")
+    export ZWARM_BIN="$native/zwarm"
+    e2e='Category=RealClient&FullyQualifiedName~Zwarm.RealClients.Tests'
+    if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null && unshare -n true 2>/dev/null; then
+      export -f run_tests
+      export results e2e
+      suite native unshare -n bash -c 'ip link set lo up && run_tests "$e2e"'
+    else
+      suite native run_tests "$e2e"
+    fi
+    unset ZWARM_BIN
+  else
+    status=1
+    summary+=("$(printf '  %-12s FAILED  %4ds' publish-aot $((SECONDS - t)))")
+    tail -20 "$results/publish-aot.log"
   fi
 fi
 

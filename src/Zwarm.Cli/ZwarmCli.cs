@@ -50,8 +50,10 @@ internal static class ZwarmCli
         (FinalizeCommand.Name, FinalizeCommand.Create),
 #if ZWARM_LLM_EXTERNAL
         (DemoCommand.Name, _ => LlmVerbs.StandIn(DemoCommand.Name, DemoCommand.Description)),
+        (McpCommand.Name, _ => LlmVerbs.StandIn(McpCommand.Name, McpCommand.Description)),
 #else
         (DemoCommand.Name, DemoCommand.Create),
+        (McpCommand.Name, McpCommand.Create),
 #endif
     ];
 

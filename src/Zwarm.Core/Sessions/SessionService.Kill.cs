@@ -14,6 +14,7 @@ public sealed partial class SessionService
         var id = Store.Resolve(idOrPrefix);
         KillPlan? plan;
         Func<bool> isOver;
+        TurnHandle? handle;
         using (await Store.LockAsync(id, cancellationToken).ConfigureAwait(false))
         {
             var recorded = LoadOrThrow(id);
@@ -24,6 +25,7 @@ public sealed partial class SessionService
                 return new KillResult(meta, refusal is null ? KillOutcome.NotRunning : KillOutcome.Refused, refusal);
             }
             (plan, isOver) = PlanKill(meta);
+            handle = meta.CurrentTurn is null ? null : LookAtTurn(meta).Handle;
             if (plan is null)
             {
                 return RefusalFor(meta) is { } reason
@@ -43,6 +45,7 @@ public sealed partial class SessionService
         var grace = _context.Config.Executor.KillGrace;
         var outcome = await _killer.KillAsync(plan, isOver, grace, grace, cancellationToken).ConfigureAwait(false);
 
+        KillResult result;
         using (await Store.LockAsync(id, cancellationToken).ConfigureAwait(false))
         {
             var final = RefreshLocked(LoadOrThrow(id), cancellationToken);
@@ -51,9 +54,25 @@ public sealed partial class SessionService
             {
                 outcome = KillOutcome.Finished;
             }
-            return new KillResult(final, outcome);
+            result = new KillResult(final, outcome);
         }
+        // The supervisor outlives the agent by its finalizer (`zwarm __finalize`, which waited for the lock we just
+        // released): a kill returns when nothing of the turn is left, not merely when its exit is recorded.
+        if (handle is not null)
+        {
+            var deadline = Time.GetUtcNow() + GroupExitWait;
+            while (TurnProcesses.IsAlive(handle) && Time.GetUtcNow() < deadline)
+            {
+                await Task.Delay(GroupExitPoll, Time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        return result;
     }
+
+    /// <summary>How long a kill waits for the turn's last processes (the supervisor and its finalizer) to exit.</summary>
+    private static readonly TimeSpan GroupExitWait = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan GroupExitPoll = TimeSpan.FromMilliseconds(20);
 
     /// <summary>Kills every running session of this store. Other processes on the machine are never touched.</summary>
     public async Task<IReadOnlyList<KillResult>> KillAllAsync(CancellationToken cancellationToken)

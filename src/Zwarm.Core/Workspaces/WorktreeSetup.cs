@@ -15,7 +15,7 @@ internal static class WorktreeSetup
         [ -n "$out" ] && printf '%s\n' "$out" >&2
         if [ "$rc" -ne 0 ]; then
           last=$(printf '%s\n' "$out" | awk 'NF { l = $0 } END { print l }')
-          printf 'worktree setup failed (exit %s): %s\n' "$rc" "$last" >&2
+          printf 'error: worktree setup failed (exit %s): %s\n' "$rc" "$last" >&2
           exit "$rc"
         fi
         exec "$@"

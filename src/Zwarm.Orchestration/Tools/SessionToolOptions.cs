@@ -1,4 +1,5 @@
 // What the tool surface may do, and on whose behalf. The orchestrator and pilot build one each; tests build their own.
+using Zwarm.Core.Agents;
 using Zwarm.Orchestration.Config;
 
 namespace Zwarm.Orchestration.Tools;
@@ -33,6 +34,39 @@ public sealed record SessionToolOptions
     public TimeSpan DefaultWait { get; init; } = TimeSpan.FromMinutes(5);
 
     public TimeSpan MaxSleep { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Only the inspection tools (no delegate, converse, end_session): `zwarm mcp --read-only`.</summary>
+    public bool ReadOnly { get; init; }
+
+    /// <summary>sleep and exit, which only make sense inside an LLM loop (off for MCP).</summary>
+    public bool LoopToolsEnabled { get; init; } = true;
+
+    /// <summary>The most access a delegated session may get; asking for more is refused, a higher default is lowered.</summary>
+    public SandboxMode? MaxSandbox { get; init; }
+
+    /// <summary>
+    /// Which sessions count against <see cref="MaxRunningSessions"/>: those whose source starts with this prefix
+    /// (MCP: "mcp:", every client's server process together); default exactly <see cref="Source"/>.
+    /// </summary>
+    public string? CountedSourcePrefix { get; init; }
+
+    /// <summary>A lock file held while counting running sessions and starting one, so separate processes sharing the
+    /// cap cannot both pass it (MCP); null = no cross-process lock (one orchestrator owns its source).</summary>
+    public string? StartLockPath { get; init; }
+
+    /// <summary>Whether these options offer <paramref name="tool"/>.</summary>
+    public bool Offers(SessionTool tool) => tool.Kind switch
+    {
+        ToolKind.Inspect => true,
+        ToolKind.Act => !ReadOnly,
+        ToolKind.Shell => BashEnabled,
+        ToolKind.Loop => LoopToolsEnabled && (tool.Name != ToolNames.Exit || ExitEnabled),
+        _ => false,
+    };
+
+    /// <summary>Whether a session of <paramref name="source"/> counts against <see cref="MaxRunningSessions"/>.</summary>
+    public bool Counts(string source) =>
+        CountedSourcePrefix is { } prefix ? source.StartsWith(prefix, StringComparison.Ordinal) : source == Source;
 
     /// <summary>
     /// Options from [orchestrator]: <see cref="OrchestratorSettings.AllowedDirs"/> are resolved against

@@ -1,5 +1,6 @@
-// The ONE tool surface: every tool the orchestrator (and pilot, and later MCP) offers an LLM, executed against the
-// same SessionService the CLI verbs use. A tool never throws for the model's mistakes: bad arguments, unknown ids,
+// The ONE tool surface: the tools of ToolCatalog that these options offer (the orchestrator, pilot and `zwarm mcp`
+// each build one), executed against the same SessionService the CLI verbs use, plus the state they share (which
+// turns the model has read). A tool never throws for the model's mistakes: bad arguments, unknown ids,
 // refused actions all come back as {"error": ...} results the model can read and correct.
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
@@ -13,7 +14,6 @@ namespace Zwarm.Orchestration.Tools;
 public sealed partial class SessionTools
 {
     private readonly SessionService _sessions;
-    private readonly DirectoryGuard _directories;
     private readonly Dictionary<string, int> _seen = new(StringComparer.Ordinal);
     private readonly Lock _seenLock = new();
 
@@ -21,33 +21,19 @@ public sealed partial class SessionTools
     {
         _sessions = sessions;
         Options = options;
-        _directories = new DirectoryGuard(options.AllowedDirectories);
-        var declarations = new List<AITool>
-        {
-            ToolSchemas.Delegate(sessions.Agents.Names, SandboxModes.Names),
-            ToolSchemas.Converse,
-            ToolSchemas.CheckSession,
-            ToolSchemas.PeekSession,
-            ToolSchemas.GetTrajectory,
-            ToolSchemas.ListSessions,
-            ToolSchemas.EndSession,
-            ToolSchemas.WaitForSessions(options.MaxWait),
-            ToolSchemas.Sleep(options.MaxSleep),
-        };
-        if (options.BashEnabled)
-        {
-            declarations.Add(ToolSchemas.Bash(options.BashTimeout));
-        }
-        if (options.ExitEnabled)
-        {
-            declarations.Add(ToolSchemas.Exit);
-        }
-        Declarations = declarations;
+        Directories = new DirectoryGuard(options.AllowedDirectories);
+        Offered = [.. ToolCatalog.All.Where(t => options.Offers(t))];
+        Declarations = [.. Offered.Select(t => (AITool)t.Declare(this))];
     }
 
     public SessionToolOptions Options { get; }
 
     public SessionService Sessions => _sessions;
+
+    internal DirectoryGuard Directories { get; }
+
+    /// <summary>The tools these options offer, in catalog order (the same objects every face uses).</summary>
+    public IReadOnlyList<SessionTool> Offered { get; }
 
     /// <summary>The tools to put in <see cref="ChatOptions.Tools"/> (bash and exit only when enabled).</summary>
     public IReadOnlyList<AITool> Declarations { get; }
@@ -81,24 +67,11 @@ public sealed partial class SessionTools
     /// <summary>Runs one tool call. Only cancellation escapes as an exception.</summary>
     public async Task<ToolOutcome> InvokeAsync(string name, IDictionary<string, object?>? arguments, CancellationToken cancellationToken)
     {
-        var args = new ToolArguments(arguments);
         try
         {
-            return name switch
-            {
-                ToolNames.Delegate => await DelegateAsync(args, cancellationToken).ConfigureAwait(false),
-                ToolNames.Converse => await ConverseAsync(args, cancellationToken).ConfigureAwait(false),
-                ToolNames.CheckSession => await CheckAsync(args, cancellationToken).ConfigureAwait(false),
-                ToolNames.PeekSession => await PeekAsync(args, cancellationToken).ConfigureAwait(false),
-                ToolNames.GetTrajectory => await TrajectoryAsync(args, cancellationToken).ConfigureAwait(false),
-                ToolNames.ListSessions => await ListAsync(args, cancellationToken).ConfigureAwait(false),
-                ToolNames.EndSession => await EndAsync(args, cancellationToken).ConfigureAwait(false),
-                ToolNames.WaitForSessions => await WaitAsync(args, cancellationToken).ConfigureAwait(false),
-                ToolNames.Sleep => await SleepAsync(args, cancellationToken).ConfigureAwait(false),
-                ToolNames.Bash when Options.BashEnabled => await BashAsync(args, cancellationToken).ConfigureAwait(false),
-                ToolNames.Exit when Options.ExitEnabled => await ExitAsync(args, cancellationToken).ConfigureAwait(false),
-                _ => Error($"unknown tool '{name}'", $"available tools: {string.Join(", ", Declarations.Select(d => d.Name))}"),
-            };
+            return Offered.FirstOrDefault(t => t.Name == name) is { } tool
+                ? await tool.InvokeAsync(this, arguments, cancellationToken).ConfigureAwait(false)
+                : Error($"unknown tool '{name}'", $"available tools: {string.Join(", ", Offered.Select(d => d.Name))}");
         }
         catch (ToolArgumentException e)
         {
@@ -126,7 +99,7 @@ public sealed partial class SessionTools
         }
     }
 
-    private static ToolOutcome Error(string message, string? hint = null) =>
+    internal static ToolOutcome Error(string message, string? hint = null) =>
         new(Serialize(new ToolErrorResult(message, hint), ToolJsonContext.Compact.ToolErrorResult), IsError: true, $"error: {message}");
 
     internal static string Serialize<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.Serialize(value, type);
@@ -145,7 +118,7 @@ public sealed partial class SessionTools
         _ => null,
     };
 
-    private void MarkSeen(SessionMeta meta)
+    internal void MarkSeen(SessionMeta meta)
     {
         if (meta.Status.IsStopped())
         {
@@ -156,7 +129,16 @@ public sealed partial class SessionTools
         }
     }
 
-    private bool IsOwn(string source) => source == Options.Source;
+    internal bool IsOwn(string source) => source == Options.Source;
+
+    /// <summary>Ended on purpose: the session no longer needs attention.</summary>
+    internal void MarkEnded(SessionMeta meta)
+    {
+        lock (_seenLock)
+        {
+            _seen[meta.Id] = meta.Turn;
+        }
+    }
 
     /// <summary>Why a session needs the model's attention, or null (a stopped turn not yet read, or a failure).</summary>
     public string? AttentionFor(SessionSummary session)

@@ -42,6 +42,10 @@ public sealed partial class ReplVerbsTests : IDisposable
                 Assert.Equal($"zwarm: {verb.Name} does not run inside the REPL; run it from a shell", refused.Err.Trim());
                 continue;
             }
+            if (verb.Hidden)
+            {
+                continue; // internal verbs (the supervisor's __finalize) have no help in either face
+            }
             var help = await ReplAsync($"help {verb.Name}");
             var direct = await _cli.RunAsync(verb.Name, "--help");
             Assert.True(help.ExitCode == 0, $"help {verb.Name}: {help.Err}");

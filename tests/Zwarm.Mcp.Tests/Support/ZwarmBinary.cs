@@ -1,0 +1,22 @@
+// Which zwarm the tests run: the apphost built into this project's output (ProjectReference to src/Zwarm.Cli), or a
+// published build such as the Native AOT zwarm-llm when ZWARM_BIN names one.
+namespace Zwarm.Mcp.Tests.Support;
+
+internal static class ZwarmBinary
+{
+    public const string Variable = "ZWARM_BIN";
+
+    public static string Path { get; } = Locate();
+
+    private static string Locate()
+    {
+        var path = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } explicitPath
+            ? System.IO.Path.GetFullPath(explicitPath)
+            : System.IO.Path.Combine(AppContext.BaseDirectory, "zwarm");
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"the zwarm executable is missing at {path} (build the test project, or fix {Variable})");
+        }
+        return path;
+    }
+}
