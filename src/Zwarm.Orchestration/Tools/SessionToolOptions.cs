@@ -91,6 +91,7 @@ public sealed record SessionToolOptions
         MaxWait = settings.MaxWait,
         DefaultWait = settings.MaxWait < TimeSpan.FromMinutes(5) ? settings.MaxWait : TimeSpan.FromMinutes(5),
         MaxSleep = settings.MaxSleep,
+        Isolation = settings.Isolation,
     };
 
     /// <summary>The project directory of a state directory: the folder holding `.zwarm`, else the working directory.</summary>

@@ -100,4 +100,13 @@ public sealed class IsolationToolsTests : IDisposable
         var merge = await tools.InvokeAsync("merge_session", Args($$"""{"id":"{{id}}","strategy":"octopus"}"""), _ct);
         Assert.True(merge.IsError);
     }
+    [Fact]
+    public void Orchestrator_isolation_in_config_sets_delegates_default()
+    {
+        using var configured = new OrchestrationWorld("[orchestrator]\nisolation = \"none\"\n");
+        Assert.Equal(Zwarm.Core.Config.IsolationMode.None, configured.Config.Orchestrator.Isolation);
+        var options = SessionToolOptions.From(configured.Config.Orchestrator, "orchestrator:t", configured.WorkDir, configured.WorkDir);
+        Assert.Equal(Zwarm.Core.Config.IsolationMode.None, options.Isolation);
+        Assert.Equal(Zwarm.Core.Config.IsolationMode.Auto, _world.Config.Orchestrator.Isolation); // the default
+    }
 }
