@@ -23,6 +23,7 @@ internal static class ZwarmCli
         ("continue", ContinueCommand.Create),
         ("wait", WaitCommand.Create),
         ("kill", KillCommand.Create),
+        ("compare", CompareCommand.Create),
         ("diff", DiffCommand.Create),
         ("apply", ApplyCommand.Create),
         ("merge", MergeCommand.Create),

@@ -103,6 +103,12 @@ internal static class DoctorCommand
             : Markup.Escape($"{report.Leftovers.Count} ({report.Leftovers[0]}{(report.Leftovers.Count > 1 ? ", ..." : "")}): zwarm doctor --fix or zwarm clean removes them")));
         console.MarkupLine($"{Mark(report.ConfigError is null)} config       {Markup.Escape(report.ConfigError ?? report.ConfigFile ?? "(none, defaults)")}");
         console.MarkupLine($"{Mark(report.Setsid)} setsid       {Markup.Escape(Core.Processes.ExecutableResolver.Setsid)}");
+        if (report.Git is { } git)
+        {
+            console.MarkupLine($"{Mark(git.Problem is null)} git          " + (git.Problem is null
+                ? Markup.Escape($"{git.Version} ({git.Path}; isolated sessions need {git.Minimum}+)")
+                : $"[red]{Markup.Escape(git.Problem)}[/] — only isolated sessions (--worktree, --attempts) need it"));
+        }
         var llm = report.LlmVerbs;
         console.MarkupLine($"{Mark(llm.Available)} llm verbs    " + (llm.InProcess
             ? "orchestrate, pilot and demo run in this binary"

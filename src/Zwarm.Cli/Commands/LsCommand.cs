@@ -16,7 +16,8 @@ internal static class LsCommand
         var status = new Option<string?>("--status") { Description = "Only sessions in this status (pending, running, completed, failed, killed)" };
         var json = JsonFlag.Create();
         var wide = WideFlag.Create();
-        var command = new Command("ls", "List sessions") { status, json, wide };
+        var group = new Option<string?>("--group") { Description = "Only the attempts of this best-of-N group (spawn --attempts)" };
+        var command = new Command("ls", "List sessions") { status, group, json, wide };
         command.Aliases.Add("list");
         ValueCompletion.Statuses(status);
         command.Aliases.Add("sessions"); // the Python zwarm's name
@@ -29,7 +30,8 @@ internal static class LsCommand
                     ? parsed
                     : throw new ZwarmException(ErrorKind.Usage, $"--status: unknown status '{s}' (pending, running, completed, failed, killed)");
             }
-            var listing = await ctx.Sessions.ListAsync(ct, filter);
+            var groupId = ctx.Get(group) is { } g ? Zwarm.Core.Sessions.Groups.GroupId.Validate(g) : null;
+            var listing = await ctx.Sessions.ListAsync(ct, filter, groupId);
             foreach (var problem in listing.Problems)
             {
                 ctx.Terminal.Error($"skipped session {problem.Id}: {problem.Reason}");
@@ -41,7 +43,8 @@ internal static class LsCommand
             }
             if (listing.Sessions.Count == 0)
             {
-                ctx.Terminal.Note(filter is null ? "no sessions (start one with: zwarm spawn \"task\")" : $"no {filter.Value.ToName()} sessions");
+                ctx.Terminal.Note(groupId is not null ? $"no {filter?.ToName() + " " ?? ""}sessions in group {groupId}"
+                    : filter is null ? "no sessions (start one with: zwarm spawn \"task\")" : $"no {filter.Value.ToName()} sessions");
                 return ExitCodes.Success;
             }
             ctx.Terminal.Console.Write(SessionTable.Build(listing.Sessions, ctx.Zwarm.Time.GetUtcNow(), ctx.Get(wide)));

@@ -20,7 +20,10 @@ internal static class SpawnCommand
     private static Command Create(CommandActions actions, bool exec)
     {
         var task = TextArgument.Create("task", "What the agent should do (the rest of the words)");
-        var adapter = new Option<string?>("--adapter", "-a") { Description = "Agent CLI: codex | claude_code (alias claude); default from config" };
+        var adapter = new Option<string?>("--adapter", "-a")
+        {
+            Description = "Agent CLI: codex | claude_code (alias claude); default from config. A list (codex,claude or codex:2,claude:1) starts one isolated attempt each",
+        };
         var model = new Option<string?>("--model", "-m") { Description = "Model (default: config, else the CLI's own default)" };
         var dir = new Option<string?>("--dir", "-C") { Description = "Working directory of the agent (default: current directory)" };
         var sandbox = new Option<string?>("--sandbox", "-s") { Description = "read-only | workspace-write | danger-full-access (default: config, workspace-write)" };
@@ -35,16 +38,29 @@ internal static class SpawnCommand
         ValueCompletion.Directories(dir, actions);
         ValueCompletion.SandboxModes(sandbox);
         var isolation = new IsolationOptions();
+        var attempts = new Option<int?>("--attempts", "-n")
+        {
+            Description = "Best of N: run the task in N isolated sessions at once, one group (with -a codex,claude: N each; or -a codex:2,claude:1)",
+        };
 
         var command = exec
             ? new Command("exec", "Run a task in a new agent session and wait for its result (spawn --wait)") { task, adapter, model, dir, sandbox, timeout, json }
             : new Command("spawn", "Start a new agent session in the background") { task, adapter, model, dir, sandbox, wait, timeout, json };
         isolation.AddTo(command);
+        if (!exec)
+        {
+            command.Options.Add(attempts);
+        }
         actions.Set(command, async (ctx, ct) =>
         {
             var waitTimeout = DurationParser.ParseOption(ctx.Get(timeout), "--timeout");
-            var meta = await ctx.Sessions.StartAsync(isolation.Apply(ctx, new StartRequest(
-                TextArgument.Join(ctx.Get(task)), ctx.Get(adapter), ctx.Get(model), ctx.Get(dir), ctx.Get(sandbox))), ct);
+            var request = isolation.Apply(ctx, new StartRequest(
+                TextArgument.Join(ctx.Get(task)), ctx.Get(adapter), ctx.Get(model), ctx.Get(dir), ctx.Get(sandbox)));
+            if (!exec && GroupSpawn.Plan(ctx, ctx.Get(adapter), ctx.Get(attempts)) is { } plan)
+            {
+                return await GroupSpawn.RunAsync(ctx, request, plan, ctx.Get(wait), waitTimeout, ctx.Get(json), ct);
+            }
+            var meta = await ctx.Sessions.StartAsync(request, ct);
             IsolationOptions.Report(ctx, meta);
             if (!exec && !ctx.Get(wait))
             {

@@ -28,6 +28,8 @@ namespace Zwarm.Cli.Rendering;
 [JsonSerializable(typeof(Zwarm.Core.Workspaces.ApplyOutcome))]
 [JsonSerializable(typeof(Zwarm.Core.Workspaces.PushOutcome))]
 [JsonSerializable(typeof(ResolveView))]
+[JsonSerializable(typeof(GroupSpawnView))]
+[JsonSerializable(typeof(CompareView))]
 [JsonSerializable(typeof(List<Zwarm.Core.Workspaces.WorktreeView>))]
 internal sealed partial class CliJsonContext : JsonSerializerContext
 {
@@ -62,5 +64,9 @@ internal sealed record WaitView(bool TimedOut, IReadOnlyList<SessionSummary> Ses
 
 internal sealed record ModelView(string Model, IReadOnlyList<string> Aliases, decimal Input, decimal CachedInput,
     decimal CacheWrite, decimal Output);
+
+internal sealed record GroupSpawnView(string Group, IReadOnlyList<SpawnView> Sessions);
+
+internal sealed record CompareView(string Group, IReadOnlyList<SessionSummary> Attempts);
 
 internal sealed record ResolveView(string Id, string Into, IReadOnlyList<string> Files, string Status, int Turn);

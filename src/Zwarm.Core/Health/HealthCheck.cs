@@ -35,7 +35,7 @@ public sealed class HealthCheck(TimeProvider time)
             : [];
         return new HealthReport(request.StateDirectory, request.StateProblem is null && IsWritable(request.StateDirectory),
             request.StateProblem, agents, keys, request.ConfigFile, request.ConfigError, File.Exists(ExecutableResolver.Setsid),
-            request.LlmVerbs, leftovers);
+            request.LlmVerbs, leftovers, await GitHealth.CheckAsync(request.Environment, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>Removes the store's stale leftovers and makes its folders private again. Returns what was done.</summary>

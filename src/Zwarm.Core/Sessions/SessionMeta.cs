@@ -45,6 +45,8 @@ public sealed record SessionMeta
     [JsonPropertyName("updated_at_utc")] public string? UpdatedAtUtc { get; init; }
     /// <summary>The git worktree of an isolated session (spawn --worktree); null for a session in its own directory.</summary>
     [JsonPropertyName("workspace")] public Workspaces.SessionWorkspace? Workspace { get; init; }
+    /// <summary>The best-of-N group this session is an attempt of (spawn --attempts); null for a lone session.</summary>
+    [JsonPropertyName("group")] public string? Group { get; init; }
 
     /// <summary>Fields written by another tool or a newer zwarm; preserved when we rewrite the file.</summary>
     [JsonExtensionData] public Dictionary<string, JsonElement>? Extra { get; set; }

@@ -5,9 +5,10 @@ public sealed partial class SessionService
 {
     /// <summary>
     /// Every session, newest first, with running ones brought up to date; unreadable folders are reported in
-    /// <see cref="SessionListing.Problems"/>, never fatal.
+    /// <see cref="SessionListing.Problems"/>, never fatal. <paramref name="group"/>: only the attempts of that
+    /// best-of-N group (spawn --attempts).
     /// </summary>
-    public async Task<SessionListing> ListAsync(CancellationToken cancellationToken, SessionStatus? status = null)
+    public async Task<SessionListing> ListAsync(CancellationToken cancellationToken, SessionStatus? status = null, string? group = null)
     {
         var (items, problems) = new SessionIndex(Store, Prices).ReadEntries();
         var sessions = new List<ListedSummary>(items.Count);
@@ -30,7 +31,7 @@ public sealed partial class SessionService
                     continue;
                 }
             }
-            if (status is null || current.Status == status)
+            if ((status is null || current.Status == status) && (group is null || current.Summary.Group == group))
             {
                 sessions.Add(current);
             }
@@ -42,6 +43,9 @@ public sealed partial class SessionService
 
     /// <summary>Removing sessions: all or nothing, decided under the locks (see <see cref="SessionRemoval"/>).</summary>
     public SessionRemoval Removal => new(this);
+
+    /// <summary>Best-of-N groups: spawn --attempts, compare, rm --group (see <see cref="Groups.SessionGroups"/>).</summary>
+    public Groups.SessionGroups Groups => new(this);
 
     /// <summary>Deletes a stopped session. A running one is refused unless <paramref name="force"/> (kill first).</summary>
     public Task<SessionMeta> RemoveAsync(string idOrPrefix, bool force, CancellationToken cancellationToken) =>

@@ -53,6 +53,7 @@ public sealed partial class SessionService
             Schema = SessionMeta.CurrentSchema,
             ResumeId = adapter.InitialResumeId(id),
             Workspace = workspace?.Record,
+            Group = request.Group,
         };
         try
         {

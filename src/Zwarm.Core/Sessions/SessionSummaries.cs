@@ -32,6 +32,8 @@ public static class SessionSummaries
             Branch = meta.Workspace?.Branch,
             LinesAdded = meta.Workspace?.Added,
             LinesRemoved = meta.Workspace?.Removed,
+            FilesChanged = meta.Workspace?.FilesChanged,
+            Group = meta.Group,
         };
     }
 

@@ -26,4 +26,7 @@ public sealed record SessionSummary
     [JsonPropertyName("branch")] public string? Branch { get; init; }
     [JsonPropertyName("lines_added")] public int? LinesAdded { get; init; }
     [JsonPropertyName("lines_removed")] public int? LinesRemoved { get; init; }
+    [JsonPropertyName("files_changed")] public int? FilesChanged { get; init; }
+    /// <summary>The best-of-N group the session is an attempt of (spawn --attempts).</summary>
+    [JsonPropertyName("group")] public string? Group { get; init; }
 }

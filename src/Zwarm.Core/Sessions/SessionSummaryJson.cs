@@ -28,6 +28,8 @@ public static class SessionSummaryJson
     private static readonly JsonEncodedText Branch = JsonEncodedText.Encode("branch");
     private static readonly JsonEncodedText LinesAdded = JsonEncodedText.Encode("lines_added");
     private static readonly JsonEncodedText LinesRemoved = JsonEncodedText.Encode("lines_removed");
+    private static readonly JsonEncodedText FilesChanged = JsonEncodedText.Encode("files_changed");
+    private static readonly JsonEncodedText Group = JsonEncodedText.Encode("group");
 
     public static void Write(Utf8JsonWriter writer, SessionSummary s)
     {
@@ -52,6 +54,8 @@ public static class SessionSummaryJson
         writer.WriteString(Branch, s.Branch);
         if (s.LinesAdded is { } added) writer.WriteNumber(LinesAdded, added); else writer.WriteNull(LinesAdded);
         if (s.LinesRemoved is { } removed) writer.WriteNumber(LinesRemoved, removed); else writer.WriteNull(LinesRemoved);
+        if (s.FilesChanged is { } files) writer.WriteNumber(FilesChanged, files); else writer.WriteNull(FilesChanged);
+        writer.WriteString(Group, s.Group);
         writer.WriteEndObject();
     }
 
@@ -71,8 +75,8 @@ public static class SessionSummaryJson
         int turns = 0;
         long input = 0, cached = 0, output = 0;
         decimal? cost = null;
-        int? exitCode = null, pid = null, linesAdded = null, linesRemoved = null;
-        string? branch = null;
+        int? exitCode = null, pid = null, linesAdded = null, linesRemoved = null, filesChanged = null;
+        string? branch = null, group = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.ValueSpan;
@@ -97,6 +101,8 @@ public static class SessionSummaryJson
             else if (name.SequenceEqual("branch"u8)) branch = reader.GetString();
             else if (name.SequenceEqual("lines_added"u8)) linesAdded = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
             else if (name.SequenceEqual("lines_removed"u8)) linesRemoved = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
+            else if (name.SequenceEqual("files_changed"u8)) filesChanged = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
+            else if (name.SequenceEqual("group"u8)) group = reader.GetString();
             else reader.Skip();
         }
         return new SessionSummary
@@ -121,6 +127,8 @@ public static class SessionSummaryJson
             Branch = branch,
             LinesAdded = linesAdded,
             LinesRemoved = linesRemoved,
+            FilesChanged = filesChanged,
+            Group = group,
         };
     }
 

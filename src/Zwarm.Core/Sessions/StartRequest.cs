@@ -12,4 +12,6 @@ public sealed record StartRequest(
     Config.IsolationMode? Isolation = null,
     string? Branch = null,
     string? Base = null,
-    bool Carry = false);
+    bool Carry = false,
+    // ---- best of N (spawn --attempts): the group the session is an attempt of ----
+    string? Group = null);

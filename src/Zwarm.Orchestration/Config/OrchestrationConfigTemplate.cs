@@ -32,6 +32,9 @@ public static class OrchestrationConfigTemplate
         # max_sessions = 8
         # Directories delegated sessions may work in (relative to the project directory, subfolders included).
         # allowed_dirs = ["."]
+        # delegate's default isolation: "auto" (a git worktree per delegated session inside a git repository with a
+        # commit), "worktree" or "none"; review with diff_session, then merge_session or discard_session.
+        # isolation = "auto"
         # Offer the bash tool for read-only checks (tests, git status), its time limit and output cap.
         # bash = true
         # bash_timeout_seconds = 120

@@ -42,6 +42,9 @@ public sealed record OrchestratorSettings
     /// <summary>Extra instructions appended to the system prompt (house rules, repository conventions).</summary>
     public string? Instructions { get; init; }
 
+    /// <summary>delegate's default isolation (`isolation`): auto = a worktree per delegated session inside a git repository.</summary>
+    public Zwarm.Core.Config.IsolationMode Isolation { get; init; } = Zwarm.Core.Config.IsolationMode.Auto;
+
     public static OrchestratorSettings Read(ConfigSection? s)
     {
         var d = new OrchestratorSettings();
@@ -60,6 +63,13 @@ public sealed record OrchestratorSettings
         {
             s.Error("otlp_endpoint", "must be a URL such as http://localhost:4317");
             otlp = null;
+        }
+        var isolationName = s.GetString("isolation");
+        var isolation = d.Isolation;
+        if (isolationName is not null && !Zwarm.Core.Config.IsolationModes.TryParse(isolationName, out isolation))
+        {
+            s.Error("isolation", $"must be one of {string.Join(", ", Zwarm.Core.Config.IsolationModes.Names)}");
+            isolation = d.Isolation;
         }
         var allowed = s.GetStringList("allowed_dirs");
         if (allowed is { Count: 0 })
@@ -89,6 +99,7 @@ public sealed record OrchestratorSettings
             OtlpEndpoint = string.IsNullOrWhiteSpace(otlp) ? null : otlp.Trim(),
             OtlpProtocol = protocol ?? d.OtlpProtocol,
             Instructions = string.IsNullOrWhiteSpace(s.GetString("instructions")) ? null : s.GetString("instructions"),
+            Isolation = isolation,
         };
     }
 }

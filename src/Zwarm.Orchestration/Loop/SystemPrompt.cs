@@ -28,6 +28,12 @@ public static class SystemPrompt
             - get_trajectory(id, full?): every step the agent took (commands and their output, file changes).
             - list_sessions(status?): your sessions, and which ones need your attention.
             - end_session(id, reason?, delete?): stop a session you no longer need.
+            - Isolation: in a git repository each delegated session works in its own git worktree and branch
+              (delegate's isolation: auto by default; none to work in the directory itself), so parallel sessions never
+              share files and nothing reaches the project until you merge it. When one finishes: diff_session(id,
+              stat_only?) to review what it changed, then merge_session(id, strategy?) to take it (a conflict changes
+              nothing: converse to have the agent fix it, then merge again), or discard_session(id) to throw it away.
+              To try several approaches, delegate the same task more than once and keep the best.
             - sleep(seconds): pause; rarely needed.
             """);
         text.Append('\n');

@@ -18,6 +18,12 @@ public sealed record SessionToolOptions
     /// <summary>Sessions of this source that may run at once.</summary>
     public int MaxRunningSessions { get; init; } = 8;
 
+    /// <summary>
+    /// delegate's default isolation (its `isolation` argument overrides it): auto gives each delegated session its own git
+    /// worktree when the directory is in a git repository with a commit, so parallel delegated work never shares a tree.
+    /// </summary>
+    public Zwarm.Core.Config.IsolationMode Isolation { get; init; } = Zwarm.Core.Config.IsolationMode.Auto;
+
     /// <summary>converse and end_session only act on sessions of <see cref="Source"/> (reading any session stays allowed).</summary>
     public bool OwnSessionsOnly { get; init; } = true;
 
@@ -85,6 +91,7 @@ public sealed record SessionToolOptions
         MaxWait = settings.MaxWait,
         DefaultWait = settings.MaxWait < TimeSpan.FromMinutes(5) ? settings.MaxWait : TimeSpan.FromMinutes(5),
         MaxSleep = settings.MaxSleep,
+        Isolation = settings.Isolation,
     };
 
     /// <summary>The project directory of a state directory: the folder holding `.zwarm`, else the working directory.</summary>

@@ -49,6 +49,7 @@ public sealed partial class SessionTools
             CostUsd = meta.CostUsd,
             Commands = commands,
             FilesChanged = files.Distinct().ToList(),
+            Workspace = meta.Workspace is { } w ? new WorkspaceStat(w.Branch, w.Added, w.Removed, w.FilesChanged) : null,
             Source = meta.Source,
             UpdatedAt = meta.UpdatedAt,
             TurnHistory = [.. meta.Turns.Select(t => new TurnSummary(t.Turn, t.Status.ToName(), t.ExitCode, t.Error, Short(t.Prompt, 200) ?? ""))],

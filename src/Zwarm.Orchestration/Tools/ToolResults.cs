@@ -37,10 +37,15 @@ public sealed record SessionReport
     public int Commands { get; init; }
     /// <summary>Paths the agent changed in the latest turn (add/update/delete).</summary>
     public IReadOnlyList<string> FilesChanged { get; init; } = [];
+    /// <summary>An isolated session's diff stat against its base, as of its latest checkpoint (null otherwise).</summary>
+    public WorkspaceStat? Workspace { get; init; }
     public string? Source { get; init; }
     public string UpdatedAt { get; init; } = "";
     public IReadOnlyList<TurnSummary> TurnHistory { get; init; } = [];
 }
+
+/// <summary>check_session's view of an isolated session: its branch and lines/files changed against its base.</summary>
+public sealed record WorkspaceStat(string Branch, int Added, int Removed, int Files);
 
 public sealed record PeekResult(string Id, string Status, int Turn, string? Preview, string? Activity, string? Error, string Updated);
 
@@ -54,6 +59,15 @@ public sealed record ListResult(IReadOnlyList<SessionRow> Sessions, IReadOnlyDic
     IReadOnlyList<string> NeedsAttention, string Scope, int MaxRunningSessions);
 
 public sealed record EndResult(string Id, string Status, string Outcome, bool Deleted, string? Reason);
+
+public sealed record DiffFileResult(string Path, string Status, int Added, int Removed, string? Patch);
+
+public sealed record DiffSessionResult(string Id, string Branch, string Base, bool IncludesUncommitted, int Added, int Removed,
+    IReadOnlyList<DiffFileResult> Files, string? Note);
+
+public sealed record MergeSessionResult(string Id, string Branch, string Into, string Strategy, string Before, string After, bool AlreadyMerged);
+
+public sealed record DiscardResult(string Id, string Status, string? Branch, int Added, int Removed);
 
 public sealed record WaitReport(bool TimedOut, double WaitedSeconds, string Mode, IReadOnlyList<SessionRow> Sessions,
     IReadOnlyList<string> Stopped, IReadOnlyList<string> StillRunning, string? Next);

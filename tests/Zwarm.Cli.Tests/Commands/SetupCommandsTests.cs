@@ -47,4 +47,25 @@ public sealed class SetupCommandsTests : IDisposable
         Assert.Contains("bogus_section", report.GetProperty("config_error").GetString());
         Assert.NotEqual(0, result.ExitCode);
     }
+    [Fact(Timeout = 60_000)]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task Doctor_ReportsTheGitVersion_AndNamesTheMinimumWhenTooOld()
+    {
+        var report = JsonDocument.Parse((await _cli.RunAsync("doctor", "--json")).Out).RootElement.GetProperty("git");
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("problem").ValueKind); // the machine's git is new enough
+        Assert.Equal("2.38.0", report.GetProperty("minimum").GetString());
+        Assert.Matches(@"^\d+\.\d+\.\d+$", report.GetProperty("version").GetString()!);
+
+        // An old git first on PATH: named, with the version isolated sessions need.
+        var bin = Path.Combine(_cli.WorkDir, "..", "oldgit");
+        Directory.CreateDirectory(bin);
+        var fake = Path.Combine(bin, "git");
+        await File.WriteAllTextAsync(fake, "#!/bin/sh\necho 'git version 2.30.2'\n");
+        File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        _cli.Environment["PATH"] = Path.GetFullPath(bin) + ":" + Environment.GetEnvironmentVariable("PATH");
+        var result = await _cli.RunAsync("doctor");
+        Assert.Contains("git 2.30.2 is too old: isolated sessions need git 2.38.0 or newer", result.Out);
+        var old = JsonDocument.Parse((await _cli.RunAsync("doctor", "--json")).Out).RootElement.GetProperty("git");
+        Assert.Equal("2.30.2", old.GetProperty("version").GetString());
+    }
 }

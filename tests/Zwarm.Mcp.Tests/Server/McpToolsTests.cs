@@ -13,7 +13,8 @@ namespace Zwarm.Mcp.Tests.Server;
 public sealed class McpToolsTests : IDisposable
 {
     private static readonly string[] Expected =
-        ["delegate", "converse", "check_session", "peek_session", "get_trajectory", "list_sessions", "end_session", "wait_for_sessions"];
+        ["delegate", "converse", "check_session", "peek_session", "get_trajectory", "list_sessions", "end_session", "diff_session",
+            "merge_session", "discard_session", "wait_for_sessions"];
 
     private readonly CancellationToken _ct = TestTimeout.After(90);
     private readonly McpWorld _world = new();

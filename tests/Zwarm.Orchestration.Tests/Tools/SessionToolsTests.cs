@@ -109,7 +109,7 @@ public sealed class SessionToolsTests : IDisposable
     {
         Assert.Contains(Tools().Declarations, d => d.Name == "bash");
         Assert.DoesNotContain(Tools(bash: false, exit: false).Declarations, d => d.Name is "bash" or "exit");
-        Assert.Equal(11, Tools().Declarations.Count);
+        Assert.Equal(14, Tools().Declarations.Count);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ public sealed class ToolContractTests : IDisposable
         Assert.False(schema.GetProperty("additionalProperties").GetBoolean());
         Assert.Equal(["task"], schema.GetProperty("required").EnumerateArray().Select(e => e.GetString()));
         var properties = schema.GetProperty("properties");
-        Assert.Equal(["task", "adapter", "model", "working_dir", "sandbox"], properties.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["task", "adapter", "model", "working_dir", "sandbox", "isolation"], properties.EnumerateObject().Select(p => p.Name));
         Assert.Equal("string", properties.GetProperty("model").GetProperty("type").GetString());
         Assert.Contains("allowed directories", properties.GetProperty("working_dir").GetProperty("description").GetString());
         Assert.Contains("codex", properties.GetProperty("adapter").GetProperty("enum").EnumerateArray().Select(e => e.GetString()));
@@ -87,7 +87,7 @@ public sealed class ToolContractTests : IDisposable
     {
         var tools = Tools(o => o with { ReadOnly = true, LoopToolsEnabled = false, BashEnabled = false });
 
-        Assert.Equal(["check_session", "peek_session", "get_trajectory", "list_sessions", "wait_for_sessions"],
+        Assert.Equal(["check_session", "peek_session", "get_trajectory", "list_sessions", "diff_session", "wait_for_sessions"],
             tools.Offered.Select(t => t.Name));
     }
 

@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using Zwarm.Core.Agents;
+using Zwarm.Core.Config;
 using Zwarm.Core.Sessions;
 
 namespace Zwarm.Orchestration.Tools;
@@ -28,8 +29,8 @@ internal sealed partial class DelegateTool : SessionTool<DelegateTool.Arguments>
         [Description("File-system access of the agent (default from config).")]
         public string? Sandbox { get; init; }
 
-        // TODO(isolation): an optional `isolation` argument (none|worktree|auto, default orchestrator.isolation) passed
-        // to StartRequest once the session service has worktree isolation (helper/iso); it does not exist on this branch.
+        [Description("none: work in the directory itself; worktree: a new git worktree and branch of its own (review it with diff_session, then merge_session or discard_session); auto (the usual default): worktree when the directory is in a git repository with a commit.")]
+        public string? Isolation { get; init; }
     }
 
     [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
@@ -52,6 +53,7 @@ internal sealed partial class DelegateTool : SessionTool<DelegateTool.Arguments>
         Enum(schema, "adapter", tools.Sessions.Agents.Names);
         var ceiling = tools.Options.MaxSandbox ?? SandboxMode.DangerFullAccess;
         Enum(schema, "sandbox", SandboxModes.Names.Where(n => SandboxModes.TryParse(n, out var m) && m <= ceiling));
+        Enum(schema, "isolation", ["none", "worktree", "auto"]);
     }
 
     protected override async Task<ToolOutcome> RunAsync(SessionTools tools, Arguments args, CancellationToken cancellationToken)
@@ -62,12 +64,20 @@ internal sealed partial class DelegateTool : SessionTool<DelegateTool.Arguments>
             throw new ToolArgumentException(sessions.Agents.UnknownMessage(args.Adapter));
         }
         var sandbox = tools.SandboxWithinCeiling(args.Sandbox);
+        var isolation = args.Isolation switch
+        {
+            null => tools.Options.Isolation,
+            "none" => IsolationMode.None,
+            "worktree" => IsolationMode.Worktree,
+            "auto" => IsolationMode.Auto,
+            _ => throw new ToolArgumentException("isolation must be none, worktree or auto"),
+        };
         var directory = tools.Directories.Resolve(args.WorkingDir, tools.Options.WorkingDirectory);
         var options = tools.Options;
         return await tools.AdmitAsync("wait_for_sessions until one stops, or end_session one you no longer need, then delegate again",
             async running =>
             {
-                var meta = await sessions.StartAsync(new StartRequest(args.Task, args.Adapter, args.Model, directory, sandbox, options.Source),
+                var meta = await sessions.StartAsync(new StartRequest(args.Task, args.Adapter, args.Model, directory, sandbox, options.Source, isolation),
                     cancellationToken).ConfigureAwait(false);
                 var result = new DelegateResult(meta.Id, meta.Status.ToName(), meta.Adapter, string.IsNullOrEmpty(meta.Model) ? null : meta.Model,
                     meta.WorkingDir, meta.Sandbox ?? "", running + 1, options.MaxRunningSessions,
