@@ -54,7 +54,7 @@ public sealed class ReplCompleterTests : IDisposable
     public void FirstWord_CompletesTheTreesCommandNamesAndAliases()
     {
         Assert.Equal(["spawn"], Candidates("sp"));
-        Assert.Equal(["c", "clean", "clear", "config", "configs", "continue"], Candidates("c"));
+        Assert.Equal(["c", "clean", "clear", "compare", "config", "configs", "continue"], Candidates("c"));
         var all = Candidates("");
         Assert.Contains("?", all);
         Assert.Contains("watch", all);

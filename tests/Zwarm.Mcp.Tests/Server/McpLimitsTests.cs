@@ -19,7 +19,7 @@ public sealed class McpLimitsTests : IDisposable
         var tools = await client.ListToolsAsync(cancellationToken: _ct);
         var delegated = await client.CallAsync("delegate", """{"task":"x"}""", _ct);
 
-        Assert.Equal(["check_session", "peek_session", "get_trajectory", "list_sessions", "wait_for_sessions"], tools.Select(t => t.Name));
+        Assert.Equal(["check_session", "peek_session", "get_trajectory", "list_sessions", "diff_session", "wait_for_sessions"], tools.Select(t => t.Name));
         Assert.True(delegated.IsError);
         Assert.Contains("unknown tool 'delegate'", delegated.Text());
         Assert.Empty((await _world.Sessions.ListAsync(_ct)).Sessions);
