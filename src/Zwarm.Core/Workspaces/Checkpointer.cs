@@ -77,7 +77,12 @@ internal sealed class Checkpointer(GitRunner git, bool commitTurns)
             .ConfigureAwait(false);
         if (changed.ExitCode == 0)
         {
-            return null;
+            // Nothing new to commit. If this turn's checkpoint is already the head (an earlier finalisation made
+            // it, then was interrupted before meta.json was written), it is still this turn's commit.
+            var head = await git.RunAsync(worktree, ["log", "-1", "--format=%H%x00%ae%x00%s", "HEAD"], null, cancellationToken)
+                .ConfigureAwait(false);
+            var parts = head.Succeeded ? head.Value.Split('\0') : [];
+            return parts.Length == 3 && parts[1] == "zwarm@localhost" && parts[2] == message ? parts[0] : null;
         }
         await git.RunCheckedAsync(worktree, ["commit", "--quiet", "--no-verify", "--allow-empty-message", "-m", message],
             new GitCall(AsZwarm: true), "cannot commit the turn's changes", cancellationToken).ConfigureAwait(false);

@@ -96,4 +96,19 @@ public sealed class CheckpointTests : IDisposable
         Assert.Equal("the user's own\n", File.ReadAllText(Path.Combine(_world.Repo, "README.md")));
         Assert.False(File.Exists(Path.Combine(_world.Repo, "new.txt")));
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task AFinalisationRunTwice_KeepsTheTurnsCommit()
+    {
+        // An interrupted finalisation (cancelled after the commit, before meta.json was written) is run again by the
+        // next reader: the turn's checkpoint is already the head, and it must stay recorded as this turn's commit.
+        var done = await _world.SpawnAndWaitAsync("@put=a.txt=one");
+        var first = Assert.Single(done.Workspace!.TurnCommits);
+        Assert.NotNull(first.Commit);
+
+        var again = new TurnCheckpointHook(_world.Context).OnTurnEnded(done with { Workspace = done.Workspace with { TurnCommits = [] } },
+            CancellationToken.None);
+
+        Assert.Equal(first.Commit, Assert.Single(again.Workspace!.TurnCommits).Commit);
+    }
 }
