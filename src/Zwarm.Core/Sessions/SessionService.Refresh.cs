@@ -91,7 +91,10 @@ public sealed partial class SessionService
         }
         if (handle is not null)
         {
-            var alive = TurnProcesses.IsAlive(handle);
+            // Right after the launch the supervisor may not have called setsid() yet (so it fails the group proof):
+            // a live pid with the recorded start time and no pid file yet is a supervisor still starting — the pid
+            // file is its first act — never a turn that ended without an exit record.
+            var alive = TurnProcesses.IsAlive(handle) || StillStarting(meta.Id, turn, handle);
             return new TurnLook(TurnRules.Phase(false, alive, hasHandle: true, pendingTooLong: false), handle);
         }
         if (!IsPendingTooLong(meta))
@@ -104,6 +107,11 @@ public sealed partial class SessionService
         var found = carrier is null ? null : new TurnHandle(carrier.Session, turn.LaunchToken, null, ProcessInfo.BootId);
         return new TurnLook(TurnRules.Phase(false, found is not null, hasHandle: false, pendingTooLong: true), found);
     }
+
+    private bool StillStarting(string id, TurnInfo turn, TurnHandle handle) =>
+        turn.Pid == handle.ProcessGroup && turn.PidStart is not null
+        && !File.Exists(PidFilePath(id, turn.Turn))
+        && ProcessInfo.IsAlive(handle.ProcessGroup, turn.PidStart, turn.BootId);
 
     private TurnHandle? HandleOf(string id, TurnInfo turn)
     {

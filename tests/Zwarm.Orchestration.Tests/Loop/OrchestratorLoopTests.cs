@@ -47,7 +47,9 @@ public sealed class OrchestratorLoopTests : IDisposable
         Assert.Equal(8, result.RunSteps);
         foreach (var file in new[] { "a.txt", "b.txt", "c.txt" })
         {
-            Assert.True(File.Exists(Path.Combine(_world.WorkDir, file)), $"{file} was not written");
+            Assert.True(File.Exists(Path.Combine(_world.WorkDir, file)), $"{file} was not written; the tool results: " + string.Join("\n",
+                Directory.GetFiles(_world.StateDir, "events.jsonl", SearchOption.AllDirectories).SelectMany(File.ReadAllLines)
+                    .Where(l => l.Contains("tool_result", StringComparison.Ordinal))));
         }
         Assert.Equal(2, result.Sessions.Count);
         Assert.All(result.Sessions, s => Assert.Equal(InstanceIds.Source(result.InstanceId), s.Source));
