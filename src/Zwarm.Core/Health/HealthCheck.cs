@@ -26,7 +26,7 @@ public sealed class HealthCheck(TimeProvider time)
             var name = settings.Executable ?? adapter.ExecutableName;
             // The same lookup order as spawn (config, ZWARM_*_BIN, zwarm's data folder, the checkout's .tools, PATH).
             var path = new AgentLocator(request.Environment, AgentLocator.DefaultCheckout).Find(adapter, settings, request.WorkingDirectory)?.Path;
-            var (version, problem) = path is null ? (null, $"not installed (zwarm agents install {adapter.Name})") : await ReadVersionAsync(path, cancellationToken).ConfigureAwait(false);
+            var (version, problem) = path is null ? (null, "not installed") : await ReadVersionAsync(path, cancellationToken).ConfigureAwait(false);
             agents.Add(new AgentHealth(adapter.Name, name, path, version, problem, adapter.InstallHint));
         }
         var keys = KeyNames.Select(k => new KeyHealth(k, !string.IsNullOrEmpty(request.Environment.GetValueOrDefault(k)))).ToList();
