@@ -1,11 +1,23 @@
 #!/usr/bin/env bash
-# Installs the pinned agent CLIs (OpenAI Codex CLI, Claude Code) into the git-ignored folder .tools/agents/
+# Installs the pinned agent CLIs (OpenAI Codex CLI, Claude Code, Qwen Code, opencode, Gemini CLI)
+# into the git-ignored folder .tools/agents/
 # at the repository root, so tests and `zwarm demo` can run the real programs. Idempotent: packages whose
 # installed version already matches the pin are left alone. Needs only node (>= 20) and npm.
 set -euo pipefail
 
 CODEX_VERSION="0.169.0"
 CLAUDE_VERSION="2.1.330"
+QWEN_VERSION="0.24.4"
+OPENCODE_VERSION="1.18.33"
+GEMINI_VERSION="0.61.0"
+# package:version:executable, one per agent (the same pins as each adapter's AgentPackage).
+AGENTS=(
+  "@openai/codex:$CODEX_VERSION:codex"
+  "@anthropic-ai/claude-code:$CLAUDE_VERSION:claude"
+  "@qwen-code/qwen-code:$QWEN_VERSION:qwen"
+  "opencode-ai:$OPENCODE_VERSION:opencode"
+  "@google/gemini-cli:$GEMINI_VERSION:gemini"
+)
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 prefix="${ZWARM_AGENTS_DIR:-$repo_root/.tools/agents}"
@@ -27,7 +39,7 @@ binary_ok() { # $1 = binary, $2 = expected version
 }
 
 wanted=()
-for spec in "@openai/codex:$CODEX_VERSION:codex" "@anthropic-ai/claude-code:$CLAUDE_VERSION:claude"; do
+for spec in "${AGENTS[@]}"; do
   IFS=: read -r pkg version exe <<<"$spec"
   current="$(installed_version "$pkg")"
   if [ "$current" = "$version" ] && binary_ok "$exe" "$version"; then
@@ -51,8 +63,8 @@ if ! binary_ok claude "$CLAUDE_VERSION"; then
 fi
 
 status=0
-for check in "codex:$CODEX_VERSION" "claude:$CLAUDE_VERSION"; do
-  IFS=: read -r exe version <<<"$check"
+for spec in "${AGENTS[@]}"; do
+  IFS=: read -r _ version exe <<<"$spec"
   if binary_ok "$exe" "$version"; then
     echo "ready: $bin/$exe -> $("$bin/$exe" --version </dev/null 2>/dev/null | head -n1)"
   else
