@@ -48,6 +48,8 @@ internal static class ZwarmCli
         ("models", ModelsCommand.Create),
         (InteractiveCommand.Name, InteractiveCommand.Create),
         (FinalizeCommand.Name, FinalizeCommand.Create),
+        (CompletionCommand.Name, CompletionCommand.Create),
+        (CompletionCommand.CompleteName, CompletionCommand.CreateComplete),
 #if ZWARM_LLM_EXTERNAL
         (DemoCommand.Name, _ => LlmVerbs.StandIn(DemoCommand.Name, DemoCommand.Description)),
         (McpCommand.Name, _ => LlmVerbs.StandIn(McpCommand.Name, McpCommand.Description)),

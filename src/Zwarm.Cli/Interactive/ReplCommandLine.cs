@@ -21,7 +21,7 @@ internal sealed class ReplCommandLine
     /// and in the lean binary orchestrate/pilot/demo hand the whole process over to zwarm-llm.
     /// </summary>
     public static readonly IReadOnlyList<string> Refused =
-        [InteractiveCommand.Name, PilotCommand.Name, OrchestrateCommand.Name, DemoCommand.Name];
+        [InteractiveCommand.Name, PilotCommand.Name, OrchestrateCommand.Name, DemoCommand.Name, CompletionCommand.Name];
 
     private readonly ReplContext _context;
     private readonly ParserConfiguration _parser = new() { ResponseFileTokenReplacer = null };
@@ -57,15 +57,15 @@ internal sealed class ReplCommandLine
         }
         var parse = Parse(text);
         var command = parse.CommandResult.Command;
+        if (Refused.Contains(command.Name) && parse.Action is not HelpAction)
+        {
+            throw new ZwarmException(ErrorKind.Usage, $"{command.Name} does not run inside the REPL; run it from a shell");
+        }
         if (parse.Errors.Count > 0)
         {
             var name = command == Root ? "" : " " + command.Name;
             _context.Terminal.Error($"{parse.Errors[0].Message} (help{name} for usage)");
             return ExitCodes.Usage;
-        }
-        if (Refused.Contains(command.Name) && parse.Action is not HelpAction)
-        {
-            throw new ZwarmException(ErrorKind.Usage, $"{command.Name} does not run inside the REPL; run it from a shell");
         }
         var watch = _context.Notifier.Before();
         var code = await InvokeAsync(parse, cancellationToken).ConfigureAwait(false);
