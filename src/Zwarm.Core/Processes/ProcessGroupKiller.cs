@@ -60,6 +60,10 @@ public sealed class ProcessGroupKiller
         }
     }
 
+    /// <summary>Waits up to <paramref name="timeout"/> for <paramref name="isOver"/> to hold, without signalling.</summary>
+    public Task<bool> WaitUntilOverAsync(Func<bool> isOver, TimeSpan timeout, CancellationToken cancellationToken) =>
+        WaitAsync(isOver, timeout, cancellationToken);
+
     private async Task<bool> WaitAsync(Func<bool> isOver, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = _time.GetUtcNow() + timeout;

@@ -26,8 +26,14 @@ public sealed partial class SessionService
         {
             return meta;
         }
+        // An agent that does not retry (Claude Code with retries off) prints its 401 and exits 1 by itself a moment
+        // later; interrupting it in that moment made it exit 0 instead, and the turn lost its real exit code. So it
+        // gets the grace to end on its own first; only one that keeps retrying is stopped.
         var grace = _context.Config.Executor.KillGrace;
-        await _killer.KillAsync(plan, isOver, grace, grace, cancellationToken).ConfigureAwait(false);
+        if (!await _killer.WaitUntilOverAsync(isOver, grace, cancellationToken).ConfigureAwait(false))
+        {
+            await _killer.KillAsync(plan, isOver, grace, grace, cancellationToken).ConfigureAwait(false);
+        }
         using var _ = await Store.LockAsync(meta.Id, cancellationToken).ConfigureAwait(false);
         return RefreshLocked(Store.Load(meta.Id) ?? meta, cancellationToken);
     }
