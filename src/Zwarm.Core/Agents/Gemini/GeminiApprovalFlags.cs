@@ -6,8 +6,9 @@
 //   workspace-write    --approval-mode auto_edit: adds write_file and replace (paths confined to the workspace
 //                      directories) and web_fetch, but still NO shell: unlike Codex's workspace-write the agent cannot
 //                      run builds or tests. Gemini's own OS sandbox (-s) needs Docker/Podman or macOS Seatbelt, so
-//                      "shell confined to the workspace" cannot be expressed exactly; add `--yolo` through
-//                      [adapters.gemini] extra_args when the agent must run commands, accepting that they are not confined.
+//                      "shell confined to the workspace" cannot be expressed exactly; use danger-full-access when the
+//                      agent must run commands (not `--yolo` in [adapters.gemini] args: Gemini CLI refuses --yolo
+//                      together with --approval-mode).
 //   danger-full-access --yolo: every tool, shell included, auto-approved, unconfined.
 namespace Zwarm.Core.Agents.Gemini;
 
