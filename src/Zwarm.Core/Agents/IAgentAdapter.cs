@@ -74,4 +74,11 @@ public interface IAgentAdapter
     /// (a 401, no key), else null. Such a turn cannot succeed however long the CLI retries.
     /// </summary>
     string? AuthFailure(string line);
+
+    /// <summary>
+    /// Why the agent exited with <paramref name="exitCode"/> (not 0), given the first error line of its stderr (or
+    /// null): a CLI with documented exit codes (Gemini CLI's 41 = no auth method, 55 = untrusted folder) says so
+    /// plainly. Used only when the stream itself reported no failure. The default keeps the stderr line.
+    /// </summary>
+    string? DescribeExit(int exitCode, string? stderrLine) => stderrLine;
 }

@@ -11,6 +11,12 @@
 // plain input. GPT-5.4/5.5 and 5.3-codex as published in 2026 (5.5: $5 / $0.50 cached / $30, also equal to the Codex
 // rate card's 125/12.5/750 credits at 25 credits per dollar). Not modelled: long-context (>272k) surcharges, Batch/Flex
 // discounts, priority tier.
+//
+// Google: the Gemini API's published paid-tier prices for text, prompts up to 200k tokens (2.5 Pro $1.25 / $10, 2.5
+// Flash $0.30 / $2.50, 2.5 Flash-Lite $0.10 / $0.40, 3 Pro preview $2 / $12, 3 Flash preview $0.50 / $3), cached input
+// at the implicit-caching rate (a tenth of input). Implicit caching bills no writes, so a cache write costs plain input;
+// explicit-cache storage per hour, >200k-prompt surcharges and audio input rates are not modelled. Gemini CLI 0.61's
+// newer ids (gemini-3.1-pro-preview, gemini-3.5-flash-lite) have no published price here and stay unpriced.
 namespace Zwarm.Core.Events;
 
 public sealed partial class PriceTable
@@ -84,6 +90,15 @@ public sealed partial class PriceTable
             ["claude-mythos-5"] = P(10m, 1m, 12.50m, 50m),
             ["claude-mythos-5-1"] = P(10m, 0.25m, 12.50m, 50m),
             ["claude-mythos-5-2"] = P(8m, 0.20m, 10m, 40m),
+
+            // ---- Google Gemini (cache write = input: implicit caching bills no writes) ----
+            ["gemini-2.5-pro"] = P(1.25m, 0.125m, 1.25m, 10m),
+            ["gemini-2.5-flash"] = P(0.30m, 0.03m, 0.30m, 2.50m),
+            ["gemini-2.5-flash-lite"] = P(0.10m, 0.01m, 0.10m, 0.40m),
+            ["gemini-2.0-flash"] = P(0.10m, 0.025m, 0.10m, 0.40m),
+            ["gemini-2.0-flash-lite"] = P(0.075m, 0.01875m, 0.075m, 0.30m),
+            ["gemini-3-pro-preview"] = P(2m, 0.20m, 2m, 12m),
+            ["gemini-3-flash-preview"] = P(0.50m, 0.05m, 0.50m, 3m),
         };
     }
 
@@ -98,5 +113,11 @@ public sealed partial class PriceTable
         ["opus"] = "claude-opus-5-5",
         ["haiku"] = "claude-haiku-5-5",
         ["fable"] = "claude-fable-5-2",
+        // Gemini's "-latest" ids and Gemini CLI's short names.
+        ["gemini-pro-latest"] = "gemini-2.5-pro",
+        ["gemini-flash-latest"] = "gemini-2.5-flash",
+        ["gemini-flash-lite-latest"] = "gemini-2.5-flash-lite",
+        ["gemini-3-pro"] = "gemini-3-pro-preview",
+        ["gemini-3-flash"] = "gemini-3-flash-preview",
     };
 }

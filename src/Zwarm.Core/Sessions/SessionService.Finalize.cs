@@ -24,7 +24,9 @@ public sealed partial class SessionService
             StreamFailed = digest.Failed,
             FailureMessage = digest.FailureMessage,
             LastError = digest.LastError,
-            StderrTail = exit.Record is { ExitCode: not 0 } ? FirstErrorLine.Read(Store.StderrPath(meta.Id, meta.Turn)) : null,
+            StderrTail = exit.Record is { ExitCode: not 0 and var code }
+                ? DescribeExit(meta, code, FirstErrorLine.Read(Store.StderrPath(meta.Id, meta.Turn)))
+                : null,
         });
 
         // Usage: store this turn's own numbers; Codex reports thread-cumulative usage, so subtract the previous
@@ -99,6 +101,10 @@ public sealed partial class SessionService
         }
         return final;
     }
+
+    // The adapter's reading of a nonzero exit (documented exit codes), else the stderr line as it is.
+    private string? DescribeExit(SessionMeta meta, int exitCode, string? stderrLine) =>
+        Agents.TryGet(meta.Adapter, out var adapter) ? adapter.DescribeExit(exitCode, stderrLine) : stderrLine;
 
     /// <summary>
     /// The exit record: turn_N.exit.json, else the supervisor's reserved .tmp if it holds a record (the rename failed).

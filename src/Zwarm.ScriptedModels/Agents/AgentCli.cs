@@ -8,4 +8,7 @@ public enum AgentCli
 
     /// <summary>Claude Code (<c>claude</c>, npm <c>@anthropic-ai/claude-code</c>).</summary>
     ClaudeCode,
+
+    /// <summary>Gemini CLI (<c>gemini</c>, npm <c>@google/gemini-cli</c>).</summary>
+    Gemini,
 }

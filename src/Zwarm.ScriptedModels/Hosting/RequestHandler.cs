@@ -18,6 +18,7 @@ internal sealed class RequestHandler(
     private readonly ResponsesWriter _responses = new(options.TimeProvider);
     private readonly ChatCompletionsWriter _chat = new(options.TimeProvider);
     private readonly AnthropicWriter _anthropic = new();
+    private readonly GeminiWriter _gemini = new();
     private int _requestCount;
     private int _callCount;
 
@@ -47,16 +48,23 @@ internal sealed class RequestHandler(
         var api = Classify(http.Method, http.Path.Value ?? "/");
         var body = await ReadBodyAsync(http, cancellationToken);
         var json = Json.TryParse(body);
+        if (api == ModelApi.GeminiGenerateContent && GeminiBodyParser.AsksForJson(json) && !GeminiBodyParser.FromPath(http.Path.Value ?? "").Stream)
+        {
+            api = ModelApi.GeminiUtility;
+        }
         var parsed = api switch
         {
             ModelApi.OpenAIResponses => ResponsesBodyParser.Parse(json),
             ModelApi.OpenAIChatCompletions => ChatCompletionsBodyParser.Parse(json),
             ModelApi.AnthropicMessages or ModelApi.AnthropicCountTokens => AnthropicBodyParser.Parse(json),
+            ModelApi.GeminiGenerateContent or ModelApi.GeminiCountTokens or ModelApi.GeminiUtility =>
+                GeminiBodyParser.Parse(json, http.Path.Value ?? ""),
             _ => ParsedBody.Empty,
         };
         var key = ApiKey(http);
         var number = Interlocked.Increment(ref _requestCount);
-        var isModelCall = api is ModelApi.OpenAIResponses or ModelApi.OpenAIChatCompletions or ModelApi.AnthropicMessages;
+        var isModelCall = api is ModelApi.OpenAIResponses or ModelApi.OpenAIChatCompletions or ModelApi.AnthropicMessages
+            or ModelApi.GeminiGenerateContent;
         var request = new ModelRequest(
             number, api, http.Method, http.Path.Value + http.QueryString.Value, parsed.Model ?? Json.String(json, "model"),
             isModelCall && parsed.Stream, key.Length > 0, body, parsed.Messages, parsed.ToolNames)
@@ -109,6 +117,7 @@ internal sealed class RequestHandler(
     {
         ModelApi.OpenAIResponses => _responses,
         ModelApi.OpenAIChatCompletions => _chat,
+        ModelApi.GeminiGenerateContent => _gemini,
         _ => _anthropic,
     };
 
@@ -121,17 +130,26 @@ internal sealed class RequestHandler(
             var tokens = Math.Max(1, request.Body.Length / 4);
             await WriteJsonAsync(context, 200, new JsonObject { ["input_tokens"] = tokens }, cancellationToken);
         }
+        else if (request.Api == ModelApi.GeminiCountTokens)
+        {
+            await WriteJsonAsync(context, 200, new JsonObject { ["totalTokens"] = Math.Max(1, request.Body.Length / 4) }, cancellationToken);
+        }
+        else if (request.Api == ModelApi.GeminiUtility)
+        {
+            await WriteJsonAsync(context, 200, GeminiSideReply.Build(request), cancellationToken);
+        }
         else if (HttpMethods.IsHead(request.Method))
         {
             context.Response.StatusCode = 200;
         }
         else if (HttpMethods.IsGet(request.Method) && path.EndsWith("/models", StringComparison.Ordinal))
         {
-            await WriteJsonAsync(context, 200, ModelList.Build(), cancellationToken);
+            await WriteJsonAsync(context, 200, IsGemini(path) ? ModelList.BuildGemini() : ModelList.Build(), cancellationToken);
         }
         else if (HttpMethods.IsGet(request.Method) && path.Contains("/models/", StringComparison.Ordinal))
         {
-            await WriteJsonAsync(context, 200, ModelList.Model(path[(path.LastIndexOf('/') + 1)..]), cancellationToken);
+            var id = path[(path.LastIndexOf('/') + 1)..];
+            await WriteJsonAsync(context, 200, IsGemini(path) ? ModelList.GeminiModel(id) : ModelList.Model(id), cancellationToken);
         }
         else if (HttpMethods.IsGet(request.Method))
         {
@@ -142,6 +160,10 @@ internal sealed class RequestHandler(
             await WriteJsonAsync(context, 404, OpenAIErrors.Body(404, $"No such endpoint: {request.Method} {request.Path}"), cancellationToken);
         }
     }
+
+    /// <summary>Google's API versions (<c>/v1beta/...</c>, <c>/v1alpha/...</c>) rather than OpenAI's <c>/v1/...</c>.</summary>
+    private static bool IsGemini(string path) =>
+        path.StartsWith("/v1beta/", StringComparison.Ordinal) || path.StartsWith("/v1alpha/", StringComparison.Ordinal);
 
     internal static async Task WriteJsonAsync(HttpContext context, int status, JsonNode body, CancellationToken cancellationToken)
     {
@@ -154,6 +176,15 @@ internal sealed class RequestHandler(
     {
         if (!HttpMethods.IsPost(method)) return ModelApi.Other;
         path = path.TrimEnd('/');
+        if (path.Contains("/models/", StringComparison.Ordinal))
+        {
+            // Gemini puts the method after the model: /v1beta/models/gemini-2.5-flash:streamGenerateContent
+            if (path.EndsWith(":streamGenerateContent", StringComparison.Ordinal) || path.EndsWith(":generateContent", StringComparison.Ordinal))
+            {
+                return ModelApi.GeminiGenerateContent;
+            }
+            if (path.EndsWith(":countTokens", StringComparison.Ordinal)) return ModelApi.GeminiCountTokens;
+        }
         if (path.EndsWith("/responses", StringComparison.Ordinal)) return ModelApi.OpenAIResponses;
         if (path.EndsWith("/chat/completions", StringComparison.Ordinal)) return ModelApi.OpenAIChatCompletions;
         if (path.EndsWith("/messages/count_tokens", StringComparison.Ordinal)) return ModelApi.AnthropicCountTokens;
@@ -161,13 +192,18 @@ internal sealed class RequestHandler(
         return ModelApi.Other;
     }
 
-    /// <summary>The key from <c>Authorization: Bearer</c> or <c>x-api-key</c>; used for the check, never stored.</summary>
+    /// <summary>
+    /// The key from <c>Authorization: Bearer</c>, <c>x-api-key</c>, Google's <c>x-goog-api-key</c> or <c>?key=</c>;
+    /// used for the check, never stored.
+    /// </summary>
     private static string ApiKey(HttpRequest request)
     {
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return authorization[7..].Trim();
         if (authorization.Length > 0) return authorization;
-        return request.Headers["x-api-key"].ToString();
+        if (request.Headers["x-api-key"].ToString() is { Length: > 0 } key) return key;
+        if (request.Headers["x-goog-api-key"].ToString() is { Length: > 0 } googleKey) return googleKey;
+        return request.Query["key"].ToString();
     }
 
     private static async Task<string> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)

@@ -47,11 +47,12 @@ internal static class PartResolver
 
     private static OutputItem Shell(ModelRequest request, string callId, string command)
     {
-        string[] known = ["exec_command", "Bash", "bash", "shell"];
+        string[] known = ["exec_command", "Bash", "bash", "shell", "run_shell_command"];
         var tool = known.FirstOrDefault(request.AdvertisesTool) ?? request.Api switch
         {
             ModelApi.OpenAIResponses => "exec_command",
             ModelApi.AnthropicMessages => "Bash",
+            ModelApi.GeminiGenerateContent => "run_shell_command",
             _ => "shell",
         };
         // login=false: a login shell would source the user's profile, whose noise (pyenv, motd) lands in the output.
@@ -63,6 +64,12 @@ internal static class PartResolver
 
     private static OutputItem WriteFile(ModelRequest request, string callId, string path, string content)
     {
+        if (request.Api == ModelApi.GeminiGenerateContent || request.AdvertisesTool("write_file"))
+        {
+            var geminiPath = Path.IsPathRooted(path) || request.WorkingDirectory is not { } dir ? path : Path.Combine(dir, path);
+            return new FunctionCallItem(callId, "write_file",
+                Json.Write(new JsonObject { ["file_path"] = geminiPath, ["content"] = content }));
+        }
         if (request.Api == ModelApi.AnthropicMessages || (request.AdvertisesTool("Write") && !request.AdvertisesTool("apply_patch")))
         {
             var absolute = Path.IsPathRooted(path) || request.WorkingDirectory is not { } cwd ? path : Path.Combine(cwd, path);

@@ -73,7 +73,8 @@ public sealed partial record ModelRequest(
 
     /// <summary>
     /// The agent's working directory as the CLI last announced it in the conversation (Codex: <c>&lt;cwd&gt;</c> in an
-    /// environment context; Claude Code: "Primary working directory:", updated after a resume elsewhere), or null.
+    /// environment context; Claude Code: "Primary working directory:", updated after a resume elsewhere; Gemini CLI: the
+    /// first of its session context's workspace directories), or null.
     /// </summary>
     public string? WorkingDirectory
     {
@@ -84,7 +85,8 @@ public sealed partial record ModelRequest(
                 var matches = WorkingDirectoryPattern().Matches(Messages[i].Text);
                 if (matches.Count == 0) continue;
                 var last = matches[^1];
-                return (last.Groups[1].Success ? last.Groups[1].Value : last.Groups[2].Value).Trim();
+                var group = last.Groups[1].Success ? last.Groups[1] : last.Groups[2].Success ? last.Groups[2] : last.Groups[3];
+                return group.Value.Trim();
             }
             return null;
         }
@@ -96,7 +98,8 @@ public sealed partial record ModelRequest(
     private static bool IsHarnessText(string text) =>
         text.StartsWith("<environment_context>", StringComparison.Ordinal) ||
         text.StartsWith("<user_instructions>", StringComparison.Ordinal) ||
-        text.StartsWith("# AGENTS.md instructions", StringComparison.Ordinal);
+        text.StartsWith("# AGENTS.md instructions", StringComparison.Ordinal) ||
+        text.StartsWith(GeminiBodyParser.SessionContextTag, StringComparison.Ordinal);
 
     /// <summary>Removes <c>&lt;system-reminder&gt;…&lt;/system-reminder&gt;</c> sections and trims.</summary>
     public static string StripReminders(string text) => ReminderPattern().Replace(text, "").Trim();
@@ -104,6 +107,7 @@ public sealed partial record ModelRequest(
     [GeneratedRegex(@"<system-reminder>.*?(</system-reminder>|$)", RegexOptions.Singleline)]
     private static partial Regex ReminderPattern();
 
-    [GeneratedRegex(@"<cwd>([^<]+)</cwd>|Primary working directory:[ \t]*([^\r\n]+?)(?:[ \t]+\(was [^\r\n]*\))?[ \t]*$", RegexOptions.Multiline)]
+    // Codex <cwd>, Claude Code "Primary working directory:", Gemini CLI's first "**Workspace Directories:**" entry.
+    [GeneratedRegex(@"<cwd>([^<]+)</cwd>|Primary working directory:[ \t]*([^\r\n]+?)(?:[ \t]+\(was [^\r\n]*\))?[ \t]*$|\*\*Workspace Directories:\*\*[ \t]*\r?\n[ \t]*- ([^\r\n]+)", RegexOptions.Multiline)]
     private static partial Regex WorkingDirectoryPattern();
 }

@@ -25,9 +25,11 @@ public sealed record ToolCallPart(string Name, string ArgumentsJson, string? Cal
 public sealed record FreeformToolCallPart(string Name, string Input, string? CallId = null) : ReplyPart;
 
 /// <summary>"Run this shell command", rendered as the tool the client advertises: Codex <c>exec_command</c>
-/// <c>{"cmd","login":false}</c>, Claude Code <c>Bash</c> <c>{"command","description"}</c>, else a <c>shell</c> function.</summary>
+/// <c>{"cmd","login":false}</c>, Claude Code <c>Bash</c> or Gemini CLI <c>run_shell_command</c>
+/// <c>{"command","description"}</c>, else a <c>shell</c> function.</summary>
 public sealed record ShellCallPart(string Command, string? CallId = null) : ReplyPart;
 
-/// <summary>"Create this file", rendered as Codex <c>apply_patch</c> (an Add File patch) or Claude Code <c>Write</c>
+/// <summary>"Create this file", rendered as Codex <c>apply_patch</c> (an Add File patch), Gemini CLI <c>write_file</c>
+/// or Claude Code <c>Write</c>
 /// (a relative path is resolved against the working directory the CLI announced in its prompt).</summary>
 public sealed record WriteFilePart(string Path, string Content, string? CallId = null) : ReplyPart;

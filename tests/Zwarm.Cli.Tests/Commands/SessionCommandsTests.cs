@@ -132,7 +132,7 @@ public sealed class SessionCommandsTests : IDisposable
         {
             (["peek", "../../etc/passwd"], 2),
             (["peek", "deadbeef"], 3),
-            (["spawn", "x", "--adapter", "gemini"], 2),
+            (["spawn", "x", "--adapter", "aider"], 2),
             (["spawn", "x", "--sandbox", "yolo"], 2),
             (["spawn"], 2),
             (["wait", "abc", "--timeout", "soon"], 2),

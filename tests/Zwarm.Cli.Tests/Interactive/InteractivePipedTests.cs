@@ -61,7 +61,7 @@ public sealed class InteractivePipedTests : IDisposable
             "? 00000000",
             "peek",
             "spawn \"never closed",
-            "spawn x --adapter gemini",
+            "spawn x --adapter aider",
             "spawn x --modle y",
             "kill",
             "rm --stopped 1234",
@@ -87,7 +87,7 @@ public sealed class InteractivePipedTests : IDisposable
         Assert.Contains("no session matches '00000000'", errors[3]);
         Assert.Contains("Required argument 'id' missing for command: 'peek'", errors[4]);
         Assert.Contains("unterminated \" quote", errors[5]);
-        Assert.Contains("Unknown adapter 'gemini'", errors[6]);
+        Assert.Contains("Unknown adapter 'aider'", errors[6]);
         Assert.Contains("unknown option '--modle'", errors[7]);
         Assert.Contains("give session ids, or --all", errors[8]);
         Assert.Contains("give session ids or --stopped, not both", errors[9]);

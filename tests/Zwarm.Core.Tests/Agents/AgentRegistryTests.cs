@@ -22,7 +22,7 @@ public sealed class AgentRegistryTests
     }
 
     [Theory]
-    [InlineData("gemini")]
+    [InlineData("aider")]
     [InlineData("")]
     [InlineData(null)]
     public void TryGet_UnknownName_ReturnsFalseWithoutThrowing(string? name)
@@ -35,17 +35,27 @@ public sealed class AgentRegistryTests
     [Fact]
     public void UnknownMessage_ListsTheKnownAdaptersAndAliases()
     {
-        var message = AgentRegistry.Default.UnknownMessage("gemini");
+        var message = AgentRegistry.Default.UnknownMessage("aider");
 
-        Assert.Equal("Unknown adapter 'gemini'. Known adapters: codex, claude_code (alias: claude).", message);
+        Assert.StartsWith("Unknown adapter 'aider'. Known adapters: codex, claude_code (alias: claude), ", message);
+        Assert.Contains("gemini (alias: gemini_cli)", message);
     }
 
     [Fact]
     public void Default_ListsCodexThenClaudeCode()
     {
-        Assert.Equal(["codex", "claude_code"], AgentRegistry.Default.Names);
+        Assert.Equal(["codex", "claude_code"], AgentRegistry.Default.Names.Take(2));
         Assert.IsType<CodexAdapter>(AgentRegistry.Default.Adapters[0]);
         Assert.IsType<ClaudeCodeAdapter>(AgentRegistry.Default.Adapters[1]);
+    }
+
+    [Theory]
+    [InlineData("gemini")]
+    [InlineData("Gemini-CLI")]
+    [InlineData("gemini_cli")]
+    public void Default_FindsGeminiByNameOrAlias(string name)
+    {
+        Assert.IsType<Zwarm.Core.Agents.Gemini.GeminiAdapter>(AgentRegistry.Default.Find(name));
     }
 
     [Fact]

@@ -68,13 +68,13 @@ public sealed class ConfigDocumentTests
     [Fact]
     public void WrongTypeAndBadValue_AreErrors()
     {
-        var doc = ConfigDocument.Parse("[executor]\nmodel = 5\nsandbox = \"yolo\"\n[adapters.gemini]\nx = 1\n", null);
+        var doc = ConfigDocument.Parse("[executor]\nmodel = 5\nsandbox = \"yolo\"\n[adapters.aider]\nx = 1\n", null);
         Read(doc);
 
         var e = Assert.Throws<ZwarmException>(doc.Validate);
         Assert.Contains("executor.model must be a string", e.Message);
         Assert.Contains("executor.sandbox", e.Message);
-        Assert.Contains("adapters.gemini: unknown adapter", e.Message);
+        Assert.Contains("adapters.aider: unknown adapter", e.Message);
     }
 
     [Fact]

@@ -215,7 +215,7 @@ public sealed class SessionLifecycleTests : IDisposable
 
     [Theory]
     [InlineData("", null, null, ErrorKind.Usage)]
-    [InlineData("task", "gemini", null, ErrorKind.Usage)]
+    [InlineData("task", "aider", null, ErrorKind.Usage)]
     [InlineData("task", null, "/definitely/not/here", ErrorKind.Usage)]
     public async Task BadStartRequests_AreUsageErrors_AndCreateNothing(string task, string? adapter, string? dir, ErrorKind kind)
     {

@@ -41,7 +41,7 @@ public sealed class BadInputTests : IDisposable
         Directory.CreateDirectory(outside);
         Directory.CreateSymbolicLink(Path.Combine(_world.WorkDir, "escape"), outside);
         var script = new OrchestratorScript()
-            .Call("delegate", """{"task":"x","adapter":"gemini"}""")
+            .Call("delegate", """{"task":"x","adapter":"aider"}""")
             .Call("delegate", $$"""{"task":"x","working_dir":{{OrchestratorScript.Json(outside)}}}""")
             .Call("delegate", """{"task":"x","working_dir":"escape"}""")
             .Call("delegate", """{"task":"x","working_dir":"../outside"}""")
@@ -56,7 +56,7 @@ public sealed class BadInputTests : IDisposable
         var errors = _world.EventsOf<ToolReturned>().Where(r => r.Name == "delegate").ToList();
         Assert.Equal(5, errors.Count);
         Assert.All(errors, e => Assert.True(e.IsError));
-        Assert.Contains("Unknown adapter 'gemini'", errors[0].Result);
+        Assert.Contains("Unknown adapter 'aider'", errors[0].Result);
         Assert.Contains("codex", errors[0].Result);
         Assert.All(errors.Skip(1).Take(3), e => Assert.Contains("outside the allowed directories", e.Result));
         Assert.Contains("unknown sandbox 'yolo'", errors[4].Result);

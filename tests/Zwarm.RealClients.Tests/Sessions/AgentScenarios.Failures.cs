@@ -20,20 +20,20 @@ public abstract partial class AgentScenarios
         Assert.Single(world.Server.ModelCalls); // no retries: the CLIs are told not to
         var row = await world.LsRowAsync(id);
         Assert.Equal("failed", row.GetProperty("status").GetString());
-        Assert.Equal(1, row.GetProperty("exit_code").GetInt32());
+        Assert.Equal(Agent.AuthFailureExitCode, row.GetProperty("exit_code").GetInt32());
         var error = row.GetProperty("error").GetString();
         Assert.NotNull(error);
         Assert.Contains(message, error);
         Assert.Contains("401", error);
-        Assert.EndsWith("(exit code 1)", error);
+        Assert.EndsWith($"(exit code {Agent.AuthFailureExitCode})", error);
 
         var show = await world.JsonAsync("show", id);
         var turn = Assert.Single(show.GetProperty("turns").EnumerateArray());
         Assert.Equal("failed", turn.GetProperty("status").GetString());
-        Assert.Equal(1, turn.GetProperty("exit_code").GetInt32());
+        Assert.Equal(Agent.AuthFailureExitCode, turn.GetProperty("exit_code").GetInt32());
         Assert.Contains(message, turn.GetProperty("error").GetString());
         var human = await world.RunAsync("show", id);
-        Assert.Contains("failed (exit 1)", human.Out);
+        Assert.Contains($"failed (exit {Agent.AuthFailureExitCode})", human.Out);
         Assert.Contains(message, human.Out);
     }
 

@@ -1,4 +1,5 @@
 // spawn: the scripted model asks for a shell command that writes a file; the real CLI runs it under zwarm.
+using System.Text.Json;
 using Zwarm.RealClients.Tests.Support;
 using Zwarm.ScriptedModels.Scripting;
 
@@ -51,12 +52,13 @@ public abstract partial class AgentScenarios
         var command = Assert.Single(StepsOf(traj, "command"));
         Assert.Equal(WriteCommand, command.GetProperty("command").GetString());
         Assert.Equal("hello-from-e2e", command.GetProperty("output").GetString()!.TrimEnd('\n'));
-        Assert.Equal(0, command.GetProperty("exit_code").GetInt32());
+        var exitCode = command.GetProperty("exit_code");
+        Assert.Equal(Agent.ShellExitCode, exitCode.ValueKind == JsonValueKind.Null ? null : exitCode.GetInt32());
         Assert.Single(StepsOf(traj, "turn_completed"));
 
         // What a person reads: the command with its exit code and output, the session's tokens and cost.
         var human = await world.RunAsync("traj", id[..8]);
-        Assert.Contains($"$ {WriteCommand} (exit 0)", human.Out);
+        Assert.Contains(Agent.ShellExitCode is { } code ? $"$ {WriteCommand} (exit {code})" : $"$ {WriteCommand}", human.Out);
         Assert.Contains("hello-from-e2e", human.Out);
         var table = await world.RunAsync("ls");
         Assert.Contains(id[..8], table.Out);

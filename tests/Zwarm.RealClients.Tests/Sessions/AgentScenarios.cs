@@ -1,4 +1,4 @@
-// Issue 3's end-to-end scenarios, run once per real agent CLI (CodexScenarios, ClaudeScenarios): every step goes
+// Issue 3's end-to-end scenarios, run once per real agent CLI (CodexScenarios, ClaudeScenarios, GeminiScenarios): every step goes
 // through the `zwarm` executable as a user types it, and every assertion reads what zwarm prints or stores.
 // The scenarios live in AgentScenarios.*.cs, one concern per file.
 using System.Text.Json;

@@ -1,4 +1,4 @@
-// The two real agent CLIs as the tests address them through zwarm: the adapter name on zwarm's command line and
+// The real agent CLIs as the tests address them through zwarm: the adapter name on zwarm's command line and
 // in meta.json, the config table naming its executable, the environment that points it at a scripted server, and
 // what the tests expect of its usage and cost figures.
 using Zwarm.ScriptedModels;
@@ -18,24 +18,51 @@ public sealed record Agent(string Adapter, AgentCli Cli, string Model, decimal I
     /// </summary>
     public static readonly Agent Claude = new("claude_code", AgentCli.ClaudeCode, "claude-opus-5-5", 4m, 0.20m, 20m);
 
+    /// <summary>
+    /// Gemini CLI pinned to gemini-2.5-flash (GEMINI_MODEL; else "auto" adds a router request), priced by zwarm's table:
+    /// $0.30 / $0.03 cached / $2.50 per 1M. Its shell tool exists only in yolo mode (danger-full-access); its stream
+    /// never gives a command's exit code; a 401 exits 145 (the HTTP status mod 256).
+    /// </summary>
+    public static readonly Agent Gemini = new("gemini", AgentCli.Gemini, "gemini-2.5-flash", 0.30m, 0.03m, 2.50m)
+    {
+        SpawnOptions = ["--sandbox", "danger-full-access"],
+        ShellExitCode = null,
+        AuthFailureExitCode = 145,
+    };
+
+    /// <summary>Options every `zwarm spawn` of this agent gets (e.g. the sandbox its shell tool needs).</summary>
+    public IReadOnlyList<string> SpawnOptions { get; init; } = [];
+
+    /// <summary>The exit code zwarm records for a successful shell command; null when the CLI's stream does not say.</summary>
+    public int? ShellExitCode { get; init; } = 0;
+
+    /// <summary>How the CLI exits when the model server answers 401.</summary>
+    public int AuthFailureExitCode { get; init; } = 1;
+
     /// <summary>The key of <c>[adapters.NAME] executable</c> in config.toml.</summary>
     public string ConfigTable => $"adapters.{Adapter}";
 
     public bool IsCodex => Cli == AgentCli.Codex;
 
     /// <summary>
-    /// Where the CLI's model calls go and its private config folder, hermetic (fresh HOME). Both CLIs run in zwarm's
-    /// default workspace-write sandbox, which for Claude Code is acceptEdits and needs no IS_SANDBOX.
+    /// Where the CLI's model calls go and its private config folder, hermetic (fresh HOME). Codex and Claude Code run in
+    /// zwarm's default workspace-write sandbox, which for Claude Code is acceptEdits and needs no IS_SANDBOX; Gemini CLI
+    /// gets <see cref="SpawnOptions"/>.
     /// </summary>
-    internal AgentCliEnvironment EnvironmentFor(ScriptedModelServer server, string directory) => IsCodex
-        ? AgentCliEnvironment.ForCodex(server.BaseUrl, directory, new CodexEnvironmentOptions { IsolatedHome = true })
-        : AgentCliEnvironment.ForClaude(server.BaseUrl, directory, new ClaudeEnvironmentOptions { IsolatedHome = true });
+    internal AgentCliEnvironment EnvironmentFor(ScriptedModelServer server, string directory) => Cli switch
+    {
+        AgentCli.Codex => AgentCliEnvironment.ForCodex(server.BaseUrl, directory, new CodexEnvironmentOptions { IsolatedHome = true }),
+        AgentCli.Gemini => AgentCliEnvironment.ForGemini(server.BaseUrl, directory, new GeminiEnvironmentOptions { IsolatedHome = true, Model = Model }),
+        _ => AgentCliEnvironment.ForClaude(server.BaseUrl, directory, new ClaudeEnvironmentOptions { IsolatedHome = true }),
+    };
 
     /// <summary>
     /// zwarm's input tokens for a scripted reply's usage. zwarm counts cache reads as part of the input, as OpenAI does;
-    /// the scripted server reports them apart from input_tokens on the Anthropic API, as Anthropic does.
+    /// the scripted server reports them apart from input_tokens on the Anthropic API, as Anthropic does (Gemini's
+    /// promptTokenCount includes them, as OpenAI's does).
     /// </summary>
-    public long InputTokensOf(ReplyUsage usage) => IsCodex ? usage.InputTokens : usage.InputTokens + usage.CachedInputTokens;
+    public long InputTokensOf(ReplyUsage usage) =>
+        Cli is AgentCli.Codex or AgentCli.Gemini ? usage.InputTokens : usage.InputTokens + usage.CachedInputTokens;
 
     /// <summary>USD for the given totals at this agent's model price (input includes the cached part).</summary>
     public decimal CostOf(long input, long cached, long output) =>

@@ -77,7 +77,7 @@ internal sealed class ZwarmWorld : IAsyncDisposable
     /// <summary>`zwarm spawn TASK -a ADAPTER --json`; returns the new session's id.</summary>
     public async Task<string> SpawnAsync(Agent agent, string task, params string[] options)
     {
-        var spawn = await RunAsync(["spawn", task, "-a", agent.Adapter, "--json", .. options]);
+        var spawn = await RunAsync(["spawn", task, "-a", agent.Adapter, "--json", .. agent.SpawnOptions, .. options]);
         Assert.True(spawn.ExitCode == 0, spawn.Describe());
         var json = spawn.Json();
         Assert.Equal(agent.Adapter, json.GetProperty("adapter").GetString());

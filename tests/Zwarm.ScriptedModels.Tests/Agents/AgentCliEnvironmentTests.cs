@@ -47,6 +47,27 @@ public sealed class AgentCliEnvironmentTests : IDisposable
     }
 
     [Fact]
+    public void Gemini_gets_a_private_cli_home_selecting_the_api_key_and_the_server_root()
+    {
+        var env = AgentCliEnvironment.ForGemini("http://127.0.0.1:4321/v1", _temp.Path,
+            new GeminiEnvironmentOptions { Model = "gemini-2.5-flash", IsolatedHome = true });
+
+        Assert.Equal("http://127.0.0.1:4321", env.Variables["GOOGLE_GEMINI_BASE_URL"]); // no /v1: Gemini adds /v1beta
+        Assert.Equal(env.ConfigDirectory, env.Variables["GEMINI_CLI_HOME"]);
+        Assert.Equal(AgentCliEnvironment.DefaultApiKey, env.Variables["GEMINI_API_KEY"]);
+        Assert.Equal("gemini-2.5-flash", env.Variables["GEMINI_MODEL"]);
+        Assert.StartsWith(env.ConfigDirectory, env.Variables["TMPDIR"]);
+        Assert.Null(env.Variables["GOOGLE_API_KEY"]);
+        Assert.Null(env.Variables["GOOGLE_GENAI_USE_VERTEXAI"]);
+        Assert.NotEqual(env.ConfigDirectory, env.Variables["HOME"]);
+        var settings = File.ReadAllText(Path.Combine(env.ConfigDirectory, ".gemini", "settings.json"));
+        using var json = System.Text.Json.JsonDocument.Parse(settings);
+        Assert.Equal("gemini-api-key", json.RootElement.GetProperty("security").GetProperty("auth").GetProperty("selectedType").GetString());
+        Assert.False(json.RootElement.GetProperty("privacy").GetProperty("usageStatisticsEnabled").GetBoolean());
+        Assert.All(env.CreatedPaths, p => Assert.True(Path.Exists(p), p));
+    }
+
+    [Fact]
     public void Apply_sets_values_and_removes_the_variables_mapped_to_null()
     {
         var env = AgentCliEnvironment.ForClaude("http://127.0.0.1:1", _temp.Path);

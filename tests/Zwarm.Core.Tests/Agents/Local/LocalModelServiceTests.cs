@@ -43,6 +43,23 @@ public sealed class LocalModelServiceTests : IDisposable
     }
 
     [Fact]
+    public void Gemini_GetsAPrivateHomeWhoseSettingsSelectTheApiKey_AndTheConfigPointsAtIt()
+    {
+        new LocalModelService(Context).Use("gemini", "http://localhost:4000", "gemini-2.5-flash", null, dryRun: false);
+
+        var home = _dir.Combine(".zwarm", "agents", "gemini");
+        var settingsFile = Path.Combine(home, ".gemini", "settings.json");
+        Assert.Contains("\"selectedType\": \"gemini-api-key\"", File.ReadAllText(settingsFile));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(settingsFile));
+        var document = ConfigDocument.Load(Context.ConfigPath);
+        var settings = ZwarmConfig.Read(document, n => AgentRegistry.Default.Find(n)?.Name).AdapterSettingsFor("gemini");
+        Assert.Equal(home, settings.Env["GEMINI_CLI_HOME"]);
+        Assert.Equal("local", settings.Env["GEMINI_API_KEY"]);
+        var gemini = AgentRegistry.Default.Find("gemini")!;
+        Assert.Equal("http://localhost:4000", gemini.ModelEndpoint(settings, AgentEnvironment.With(Context.Environment, settings)));
+    }
+
+    [Fact]
     public void Print_WritesNothing_AndOffRemovesWhatUseWrote()
     {
         var service = new LocalModelService(Context);
@@ -61,7 +78,7 @@ public sealed class LocalModelServiceTests : IDisposable
     [InlineData("codex", "localhost:11434", null)]
     [InlineData("codex", "http://localhost:11434", "BAD-NAME")]
     [InlineData("claude", "http://localhost:11434", "MY_KEY")]
-    [InlineData("gemini", "http://localhost:11434", null)]
+    [InlineData("aider", "http://localhost:11434", null)]
     public void BadInput_IsAUsageError_AndWritesNothing(string agent, string url, string? key)
     {
         var e = Assert.Throws<ZwarmException>(() => new LocalModelService(Context).Use(agent, url, null, key, dryRun: false));
