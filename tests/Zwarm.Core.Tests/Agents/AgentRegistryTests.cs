@@ -35,15 +35,18 @@ public sealed class AgentRegistryTests
     [Fact]
     public void UnknownMessage_ListsTheKnownAdaptersAndAliases()
     {
-        var message = AgentRegistry.Default.UnknownMessage("gemini");
+        var registry = new AgentRegistry([new CodexAdapter(), new ClaudeCodeAdapter()]);
+
+        var message = registry.UnknownMessage("gemini");
 
         Assert.Equal("Unknown adapter 'gemini'. Known adapters: codex, claude_code (alias: claude).", message);
     }
 
     [Fact]
-    public void Default_ListsCodexThenClaudeCode()
+    public void Default_ListsCodexThenClaudeCodeFirst()
     {
-        Assert.Equal(["codex", "claude_code"], AgentRegistry.Default.Names);
+        Assert.Equal(["codex", "claude_code"], AgentRegistry.Default.Names.Take(2));
+        Assert.Contains("qwen", AgentRegistry.Default.Names);
         Assert.IsType<CodexAdapter>(AgentRegistry.Default.Adapters[0]);
         Assert.IsType<ClaudeCodeAdapter>(AgentRegistry.Default.Adapters[1]);
     }
