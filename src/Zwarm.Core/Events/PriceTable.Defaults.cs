@@ -84,6 +84,12 @@ public sealed partial class PriceTable
             ["claude-mythos-5"] = P(10m, 1m, 12.50m, 50m),
             ["claude-mythos-5-1"] = P(10m, 0.25m, 12.50m, 50m),
             ["claude-mythos-5-2"] = P(8m, 0.20m, 10m, 40m),
+
+            // ---- Qwen (Alibaba Cloud Model Studio, international list prices): the lowest tier, requests of up to
+            // 32k input tokens; longer prompts cost more per token (not modelled). Implicit cache hits are billed at
+            // 20% of input, explicit cache writes at 125%. Qwen Code's free OAuth models are not priced. ----
+            ["qwen3-coder-plus"] = P(1m, 0.20m, 1.25m, 5m),
+            ["qwen3-coder-flash"] = P(0.30m, 0.06m, 0.375m, 1.50m),
         };
     }
 

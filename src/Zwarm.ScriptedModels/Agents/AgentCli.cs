@@ -8,4 +8,7 @@ public enum AgentCli
 
     /// <summary>Claude Code (<c>claude</c>, npm <c>@anthropic-ai/claude-code</c>).</summary>
     ClaudeCode,
+
+    /// <summary>Qwen Code (<c>qwen</c>, npm <c>@qwen-code/qwen-code</c>).</summary>
+    QwenCode,
 }

@@ -47,7 +47,7 @@ internal static class PartResolver
 
     private static OutputItem Shell(ModelRequest request, string callId, string command)
     {
-        string[] known = ["exec_command", "Bash", "bash", "shell"];
+        string[] known = ["exec_command", "Bash", "bash", "shell", "run_shell_command"];
         var tool = known.FirstOrDefault(request.AdvertisesTool) ?? request.Api switch
         {
             ModelApi.OpenAIResponses => "exec_command",
@@ -63,6 +63,13 @@ internal static class PartResolver
 
     private static OutputItem WriteFile(ModelRequest request, string callId, string path, string content)
     {
+        if (request.AdvertisesTool("write_file") && !request.AdvertisesTool("apply_patch"))
+        {
+            // Qwen Code's tool: an absolute file_path, like Claude's Write.
+            var target = Path.IsPathRooted(path) || request.WorkingDirectory is not { } dir ? path : Path.Combine(dir, path);
+            return new FunctionCallItem(callId, "write_file",
+                Json.Write(new JsonObject { ["file_path"] = target, ["content"] = content }));
+        }
         if (request.Api == ModelApi.AnthropicMessages || (request.AdvertisesTool("Write") && !request.AdvertisesTool("apply_patch")))
         {
             var absolute = Path.IsPathRooted(path) || request.WorkingDirectory is not { } cwd ? path : Path.Combine(cwd, path);

@@ -63,7 +63,11 @@ internal sealed class QwenCodeAdapter : IAgentAdapter
 
     public LocalModelSetup UseLocal(LocalModelRequest request) => QwenLocalModel.Setup(request);
 
-    public string? AuthFailure(string line) => QwenAuthFailure.Find(line);
+    // Never claimed: Qwen retries neither a 401 nor a missing key (its unattended retry covers only 429/529). It writes
+    // the error as a failed result line and exits 1 by itself, and the parser records the model's message from that
+    // line. Stopping the turn early on the "[API Error: 401" text would only race Qwen's own exit and record SIGINT
+    // (exit 130) instead of its exit code 1 (seen in the end-to-end test).
+    public string? AuthFailure(string line) => null;
 
     private ProcessSpec Finish(TurnRequest request, List<string> args)
     {

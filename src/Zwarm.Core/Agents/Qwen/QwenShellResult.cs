@@ -1,6 +1,7 @@
-// What run_shell_command sends back to the model (Qwen Code 0.24.4): the bare output when a command succeeds with
-// output, else a report "Command: C\nDirectory: D\nOutput: O\nError: E\nExit Code: N\nSignal: S\nProcess Group
-// PGID: P" whose "(empty)" / "(none)" stand for nothing. A refused call says "... requires permission to use ...".
+// run_shell_command's tool_result in Qwen Code's stream (0.24.4): either the bare output (its display text) or the
+// report the model gets, "Command: C\nDirectory: D\nOutput: O\nError: E\nExit Code: N\nSignal: S\nProcess Group
+// PGID: P", whose "(empty)" / "(none)" stand for nothing; both were seen for the same command. A refused call says
+// "... requires permission to use ...".
 namespace Zwarm.Core.Agents.Qwen;
 
 internal sealed record QwenShellResult(string Output, int? ExitCode)

@@ -1,6 +1,8 @@
 using Zwarm.Core.Agents;
+using Zwarm.Core.Agents.Install;
 using Zwarm.Core.Agents.Local;
 using Zwarm.Core.Agents.Qwen;
+using Zwarm.Core.Events;
 using Zwarm.Core.Tests.Support;
 
 namespace Zwarm.Core.Tests.Agents.Qwen;
@@ -98,14 +100,37 @@ public sealed class QwenCodeAdapterTests
     }
 
     [Fact]
-    public void AuthFailure_FindsThe401InTheSample_AndNothingInAGoodTurn()
+    public void AuthFailure_IsNeverClaimed_QwenEndsA401TurnItselfWithExitCode1()
     {
         var adapter = new QwenCodeAdapter();
 
-        var found = File.ReadLines(Samples.PathOf("qwen_401.jsonl")).Select(adapter.AuthFailure).First(m => m is not null);
+        Assert.All(File.ReadLines(Samples.PathOf("qwen_401.jsonl")), line => Assert.Null(adapter.AuthFailure(line)));
+    }
 
-        Assert.Equal("[API Error: 401 fake HTTP 401 error]", found);
-        Assert.All(File.ReadLines(Samples.PathOf("qwen_first_turn.jsonl")), line => Assert.Null(adapter.AuthFailure(line)));
+    [Fact]
+    public void MissingCli_IsOneLineNamingThePinnedInstallCommand()
+    {
+        using var dir = new TempDir();
+        var env = new Dictionary<string, string?> { ["PATH"] = "/nonexistent", ["HOME"] = dir.Path };
+
+        var e = Assert.Throws<ZwarmException>(() =>
+            new AgentLocator(env, null).Require(AgentRegistry.Default.Find("qwen")!, AdapterSettings.Default, dir.Path));
+
+        Assert.Equal(ErrorKind.AgentMissing, e.Kind);
+        Assert.StartsWith("the Qwen Code ('qwen') was not found (looked in ZWARM_QWEN_BIN, ", e.Message);
+        Assert.Contains("install it with: zwarm agents install qwen (installs @qwen-code/qwen-code@0.24.4 into " + dir.Path, e.Message);
+        Assert.DoesNotContain('\n', e.Message);
+    }
+
+    [Theory]
+    [InlineData("qwen3-coder-plus")]
+    [InlineData("qwen3-coder-plus-2025-09-23")]
+    public void Cost_ComesFromThePriceTable_WithCachedInputAtTheCacheRate(string model)
+    {
+        // 1M input of which 400k cached, 100k output: 600k * $1 + 400k * $0.20 + 100k * $5 per 1M.
+        var cost = PriceTable.Default.Cost(model, new TokenUsage(InputTokens: 1_000_000, CachedInputTokens: 400_000, OutputTokens: 100_000));
+
+        Assert.Equal(0.60m + 0.08m + 0.50m, cost);
     }
 
     [Fact]
