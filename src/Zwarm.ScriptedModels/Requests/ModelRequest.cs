@@ -73,7 +73,8 @@ public sealed partial record ModelRequest(
 
     /// <summary>
     /// The agent's working directory as the CLI last announced it in the conversation (Codex: <c>&lt;cwd&gt;</c> in an
-    /// environment context; Claude Code: "Primary working directory:", updated after a resume elsewhere), or null.
+    /// environment context; Claude Code: "Primary working directory:", updated after a resume elsewhere; Qwen Code: "I'm
+    /// currently working in the directory:"), or null.
     /// </summary>
     public string? WorkingDirectory
     {
@@ -84,7 +85,7 @@ public sealed partial record ModelRequest(
                 var matches = WorkingDirectoryPattern().Matches(Messages[i].Text);
                 if (matches.Count == 0) continue;
                 var last = matches[^1];
-                return (last.Groups[1].Success ? last.Groups[1].Value : last.Groups[2].Value).Trim();
+                return last.Groups.Values.Skip(1).First(g => g.Success).Value.Trim();
             }
             return null;
         }
@@ -104,6 +105,6 @@ public sealed partial record ModelRequest(
     [GeneratedRegex(@"<system-reminder>.*?(</system-reminder>|$)", RegexOptions.Singleline)]
     private static partial Regex ReminderPattern();
 
-    [GeneratedRegex(@"<cwd>([^<]+)</cwd>|Primary working directory:[ \t]*([^\r\n]+?)(?:[ \t]+\(was [^\r\n]*\))?[ \t]*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"<cwd>([^<]+)</cwd>|Primary working directory:[ \t]*([^\r\n]+?)(?:[ \t]+\(was [^\r\n]*\))?[ \t]*$|I'm currently working in the directory:[ \t]*([^\r\n]+?)[ \t]*$", RegexOptions.Multiline)]
     private static partial Regex WorkingDirectoryPattern();
 }

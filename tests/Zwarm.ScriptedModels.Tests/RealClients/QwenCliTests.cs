@@ -74,6 +74,24 @@ public sealed class QwenCliTests : IDisposable
     }
 
     [Fact]
+    public async Task WriteFile_reply_is_qwens_write_file_with_the_path_in_the_announced_working_directory()
+    {
+        var script = ModelScript.Empty
+            .On(Match.PendingToolResults, Reply.Text("Written."))
+            .Otherwise(Reply.WriteFile("notes.txt", "from the script\n"));
+        await using var server = await ScriptedModelServer.StartAsync(script, _ct);
+
+        var run = await RunAsync(RealCli.QwenPrompt("write notes", "--approval-mode", "auto-edit"), RealCli.QwenEnvironment(server, _temp.Path));
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        Assert.Equal(_work, server.ModelCalls[0].WorkingDirectory);
+        Assert.Equal("from the script\n", File.ReadAllText(Path.Combine(_work, "notes.txt")));
+        var call = Assert.Single(server.ModelCalls[1].ToolCalls);
+        Assert.Equal("write_file", call.Name);
+        Assert.Contains(Path.Combine(_work, "notes.txt"), call.Arguments);
+    }
+
+    [Fact]
     public async Task Default_approval_mode_offers_no_shell_or_write_tools()
     {
         await using var server = await ScriptedModelServer.StartAsync(ModelScript.Always(Reply.Text("read only")), _ct);
