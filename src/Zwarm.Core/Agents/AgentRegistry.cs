@@ -4,6 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 using Zwarm.Core.Agents.Claude;
 using Zwarm.Core.Agents.Codex;
 using Zwarm.Core.Agents.Gemini;
+using Zwarm.Core.Agents.Qwen;
 
 namespace Zwarm.Core.Agents;
 
@@ -11,11 +12,12 @@ public sealed class AgentRegistry
 {
     private readonly Dictionary<string, IAgentAdapter> _byName = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Codex, Claude Code and the adapters appended after them.</summary>
+    /// <summary>Codex, Claude Code and the agents added after them.</summary>
     public static AgentRegistry Default { get; } = new([
         new CodexAdapter(),
         new ClaudeCodeAdapter(),
         new GeminiAdapter(),
+        new QwenCodeAdapter(),
     ]);
 
     /// <exception cref="ArgumentException">Two adapters claim the same name or alias (a programming error).</exception>

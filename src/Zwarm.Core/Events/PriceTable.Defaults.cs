@@ -99,6 +99,11 @@ public sealed partial class PriceTable
             ["gemini-2.0-flash-lite"] = P(0.075m, 0.01875m, 0.075m, 0.30m),
             ["gemini-3-pro-preview"] = P(2m, 0.20m, 2m, 12m),
             ["gemini-3-flash-preview"] = P(0.50m, 0.05m, 0.50m, 3m),
+            // ---- Qwen (Alibaba Cloud Model Studio, international list prices): the lowest tier, requests of up to
+            // 32k input tokens; longer prompts cost more per token (not modelled). Implicit cache hits are billed at
+            // 20% of input, explicit cache writes at 125%. Qwen Code's free OAuth models are not priced. ----
+            ["qwen3-coder-plus"] = P(1m, 0.20m, 1.25m, 5m),
+            ["qwen3-coder-flash"] = P(0.30m, 0.06m, 0.375m, 1.50m),
         };
     }
 

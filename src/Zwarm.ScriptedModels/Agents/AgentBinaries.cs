@@ -7,6 +7,7 @@ public static class AgentBinaries
     public const string CodexVariable = "ZWARM_CODEX_BIN";
     public const string ClaudeVariable = "ZWARM_CLAUDE_BIN";
     public const string GeminiVariable = "ZWARM_GEMINI_BIN";
+    public const string QwenVariable = "ZWARM_QWEN_BIN";
 
     /// <summary>Overrides the install folder (the same variable the install script honours).</summary>
     public const string AgentsDirectoryVariable = "ZWARM_AGENTS_DIR";
@@ -17,6 +18,7 @@ public static class AgentBinaries
     {
         AgentCli.Codex => CodexVariable,
         AgentCli.Gemini => GeminiVariable,
+        AgentCli.QwenCode => QwenVariable,
         _ => ClaudeVariable,
     };
 
@@ -24,6 +26,7 @@ public static class AgentBinaries
     {
         AgentCli.Codex => "codex",
         AgentCli.Gemini => "gemini",
+        AgentCli.QwenCode => "qwen",
         _ => "claude",
     };
 

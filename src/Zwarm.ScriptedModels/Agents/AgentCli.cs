@@ -11,4 +11,6 @@ public enum AgentCli
 
     /// <summary>Gemini CLI (<c>gemini</c>, npm <c>@google/gemini-cli</c>).</summary>
     Gemini,
+    /// <summary>Qwen Code (<c>qwen</c>, npm <c>@qwen-code/qwen-code</c>).</summary>
+    QwenCode,
 }

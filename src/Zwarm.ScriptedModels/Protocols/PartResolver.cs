@@ -64,11 +64,13 @@ internal static class PartResolver
 
     private static OutputItem WriteFile(ModelRequest request, string callId, string path, string content)
     {
-        if (request.Api == ModelApi.GeminiGenerateContent || request.AdvertisesTool("write_file"))
+        if (request.Api == ModelApi.GeminiGenerateContent
+            || (request.AdvertisesTool("write_file") && !request.AdvertisesTool("apply_patch")))
         {
-            var geminiPath = Path.IsPathRooted(path) || request.WorkingDirectory is not { } dir ? path : Path.Combine(dir, path);
+            // Gemini CLI's and Qwen Code's tool: an absolute file_path, like Claude's Write.
+            var target = Path.IsPathRooted(path) || request.WorkingDirectory is not { } dir ? path : Path.Combine(dir, path);
             return new FunctionCallItem(callId, "write_file",
-                Json.Write(new JsonObject { ["file_path"] = geminiPath, ["content"] = content }));
+                Json.Write(new JsonObject { ["file_path"] = target, ["content"] = content }));
         }
         if (request.Api == ModelApi.AnthropicMessages || (request.AdvertisesTool("Write") && !request.AdvertisesTool("apply_patch")))
         {

@@ -74,7 +74,7 @@ public sealed partial record ModelRequest(
     /// <summary>
     /// The agent's working directory as the CLI last announced it in the conversation (Codex: <c>&lt;cwd&gt;</c> in an
     /// environment context; Claude Code: "Primary working directory:", updated after a resume elsewhere; Gemini CLI: the
-    /// first of its session context's workspace directories), or null.
+    /// first of its session context's workspace directories; Qwen Code: "I'm currently working in the directory:"), or null.
     /// </summary>
     public string? WorkingDirectory
     {
@@ -85,8 +85,7 @@ public sealed partial record ModelRequest(
                 var matches = WorkingDirectoryPattern().Matches(Messages[i].Text);
                 if (matches.Count == 0) continue;
                 var last = matches[^1];
-                var group = last.Groups[1].Success ? last.Groups[1] : last.Groups[2].Success ? last.Groups[2] : last.Groups[3];
-                return group.Value.Trim();
+                return last.Groups.Values.Skip(1).First(g => g.Success).Value.Trim();
             }
             return null;
         }
@@ -107,7 +106,7 @@ public sealed partial record ModelRequest(
     [GeneratedRegex(@"<system-reminder>.*?(</system-reminder>|$)", RegexOptions.Singleline)]
     private static partial Regex ReminderPattern();
 
-    // Codex <cwd>, Claude Code "Primary working directory:", Gemini CLI's first "**Workspace Directories:**" entry.
-    [GeneratedRegex(@"<cwd>([^<]+)</cwd>|Primary working directory:[ \t]*([^\r\n]+?)(?:[ \t]+\(was [^\r\n]*\))?[ \t]*$|\*\*Workspace Directories:\*\*[ \t]*\r?\n[ \t]*- ([^\r\n]+)", RegexOptions.Multiline)]
+    // Codex <cwd>, Claude Code "Primary working directory:", Gemini CLI's first "**Workspace Directories:**" entry, Qwen Code.
+    [GeneratedRegex(@"<cwd>([^<]+)</cwd>|Primary working directory:[ \t]*([^\r\n]+?)(?:[ \t]+\(was [^\r\n]*\))?[ \t]*$|\*\*Workspace Directories:\*\*[ \t]*\r?\n[ \t]*- ([^\r\n]+)|I'm currently working in the directory:[ \t]*([^\r\n]+?)[ \t]*$", RegexOptions.Multiline)]
     private static partial Regex WorkingDirectoryPattern();
 }

@@ -42,9 +42,10 @@ public sealed class AgentRegistryTests
     }
 
     [Fact]
-    public void Default_ListsCodexThenClaudeCode()
+    public void Default_ListsCodexThenClaudeCodeFirst()
     {
         Assert.Equal(["codex", "claude_code"], AgentRegistry.Default.Names.Take(2));
+        Assert.Contains("qwen", AgentRegistry.Default.Names);
         Assert.IsType<CodexAdapter>(AgentRegistry.Default.Adapters[0]);
         Assert.IsType<ClaudeCodeAdapter>(AgentRegistry.Default.Adapters[1]);
     }

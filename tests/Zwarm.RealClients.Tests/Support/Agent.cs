@@ -30,6 +30,12 @@ public sealed record Agent(string Adapter, AgentCli Cli, string Model, decimal I
         AuthFailureExitCode = 145,
     };
 
+    /// <summary>
+    /// Qwen Code asks for the model in OPENAI_MODEL (AgentCliEnvironment.ForQwen: qwen3-coder-plus), priced by zwarm's
+    /// table at Alibaba Cloud's list price: $1 / $0.20 cached / $5 per 1M.
+    /// </summary>
+    public static readonly Agent Qwen = new("qwen", AgentCli.QwenCode, "qwen3-coder-plus", 1m, 0.20m, 5m);
+
     /// <summary>Options every `zwarm spawn` of this agent gets (e.g. the sandbox its shell tool needs).</summary>
     public IReadOnlyList<string> SpawnOptions { get; init; } = [];
 
@@ -53,6 +59,7 @@ public sealed record Agent(string Adapter, AgentCli Cli, string Model, decimal I
     {
         AgentCli.Codex => AgentCliEnvironment.ForCodex(server.BaseUrl, directory, new CodexEnvironmentOptions { IsolatedHome = true }),
         AgentCli.Gemini => AgentCliEnvironment.ForGemini(server.BaseUrl, directory, new GeminiEnvironmentOptions { IsolatedHome = true, Model = Model }),
+        AgentCli.QwenCode => AgentCliEnvironment.ForQwen(server.BaseUrl, directory, new QwenEnvironmentOptions { IsolatedHome = true }),
         _ => AgentCliEnvironment.ForClaude(server.BaseUrl, directory, new ClaudeEnvironmentOptions { IsolatedHome = true }),
     };
 
@@ -62,7 +69,7 @@ public sealed record Agent(string Adapter, AgentCli Cli, string Model, decimal I
     /// promptTokenCount includes them, as OpenAI's does).
     /// </summary>
     public long InputTokensOf(ReplyUsage usage) =>
-        Cli is AgentCli.Codex or AgentCli.Gemini ? usage.InputTokens : usage.InputTokens + usage.CachedInputTokens;
+        Cli == AgentCli.ClaudeCode ? usage.InputTokens + usage.CachedInputTokens : usage.InputTokens;
 
     /// <summary>USD for the given totals at this agent's model price (input includes the cached part).</summary>
     public decimal CostOf(long input, long cached, long output) =>

@@ -68,6 +68,25 @@ public sealed class AgentCliEnvironmentTests : IDisposable
     }
 
     [Fact]
+    public void Qwen_gets_a_fresh_home_with_offline_settings_and_the_servers_chat_endpoint()
+    {
+        var env = AgentCliEnvironment.ForQwen("http://127.0.0.1:4321", _temp.Path, new QwenEnvironmentOptions { IsolatedHome = true });
+
+        Assert.Equal(AgentCli.QwenCode, env.Cli);
+        Assert.Equal(env.ConfigDirectory, env.Variables["QWEN_HOME"]);
+        Assert.Equal("http://127.0.0.1:4321/v1", env.Variables["OPENAI_BASE_URL"]);
+        Assert.Equal("qwen3-coder-plus", env.Variables["OPENAI_MODEL"]);
+        Assert.Equal(AgentCliEnvironment.DefaultApiKey, env.Variables["OPENAI_API_KEY"]);
+        Assert.Null(env.Variables["QWEN_SANDBOX"]);
+        Assert.NotEqual(env.ConfigDirectory, env.Variables["HOME"]);
+        using var settings = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(env.ConfigDirectory, "settings.json")));
+        var memory = settings.RootElement.GetProperty("memory");
+        Assert.False(memory.GetProperty("enableManagedAutoMemory").GetBoolean());
+        Assert.False(settings.RootElement.GetProperty("privacy").GetProperty("usageStatisticsEnabled").GetBoolean());
+        Assert.All(env.CreatedPaths, p => Assert.True(Path.Exists(p), p));
+    }
+
+    [Fact]
     public void Apply_sets_values_and_removes_the_variables_mapped_to_null()
     {
         var env = AgentCliEnvironment.ForClaude("http://127.0.0.1:1", _temp.Path);

@@ -33,6 +33,16 @@ public sealed class ModelRequestTests
     }
 
     [Fact]
+    public void Working_directory_is_the_one_qwen_code_announces()
+    {
+        var request = Request(
+            ModelMessage.OfText("user", "This is the Qwen Code. Today's date is Monday.\nI'm currently working in the directory: /home/dev/my proj\nHere is the folder structure"),
+            ModelMessage.OfText("user", "the task"));
+
+        Assert.Equal("/home/dev/my proj", request.WorkingDirectory);
+    }
+
+    [Fact]
     public void Harness_context_is_not_counted_as_an_earlier_prompt()
     {
         var request = Request(

@@ -34,6 +34,13 @@ internal static class RealCli
     public static AgentCliEnvironment CodexEnvironment(ScriptedModelServer server, string directory) =>
         AgentCliEnvironment.ForCodex(server.BaseUrl, directory, new CodexEnvironmentOptions { IsolatedHome = true });
 
+    public static AgentCliEnvironment QwenEnvironment(ScriptedModelServer server, string directory) =>
+        AgentCliEnvironment.ForQwen(server.BaseUrl, directory, new QwenEnvironmentOptions { IsolatedHome = true });
+
+    /// <summary>Qwen Code's headless command line: the "=" form keeps a prompt starting with '-' a value.</summary>
+    public static string[] QwenPrompt(string prompt, params string[] options) =>
+        ["--output-format", "stream-json", .. options, "--prompt=" + prompt];
+
     public static bool IsRoot => Environment.UserName == "root" || GetEuid() == 0;
 
     public static string[] CodexExec(string prompt, params string[] options) =>
