@@ -3,6 +3,7 @@
 using System.Diagnostics.CodeAnalysis;
 using Zwarm.Core.Agents.Claude;
 using Zwarm.Core.Agents.Codex;
+using Zwarm.Core.Agents.OpenCode;
 
 namespace Zwarm.Core.Agents;
 
@@ -10,8 +11,12 @@ public sealed class AgentRegistry
 {
     private readonly Dictionary<string, IAgentAdapter> _byName = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Codex and Claude Code.</summary>
-    public static AgentRegistry Default { get; } = new([new CodexAdapter(), new ClaudeCodeAdapter()]);
+    /// <summary>Every adapter zwarm ships, in the order `zwarm agents` lists them.</summary>
+    public static AgentRegistry Default { get; } = new([
+        new CodexAdapter(),
+        new ClaudeCodeAdapter(),
+        new OpenCodeAdapter(),
+    ]);
 
     /// <exception cref="ArgumentException">Two adapters claim the same name or alias (a programming error).</exception>
     public AgentRegistry(IEnumerable<IAgentAdapter> adapters)
