@@ -35,15 +35,15 @@ public sealed class AgentRegistryTests
     [Fact]
     public void UnknownMessage_ListsTheKnownAdaptersAndAliases()
     {
-        var message = AgentRegistry.Default.UnknownMessage("gemini");
+        var message = AgentRegistry.Default.UnknownMessage("aider");
 
-        Assert.Equal("Unknown adapter 'gemini'. Known adapters: codex, claude_code (alias: claude).", message);
+        Assert.Equal("Unknown adapter 'aider'. Known adapters: codex, claude_code (alias: claude), opencode.", message);
     }
 
     [Fact]
-    public void Default_ListsCodexThenClaudeCode()
+    public void Default_ListsCodexThenClaudeCodeThenTheOthers()
     {
-        Assert.Equal(["codex", "claude_code"], AgentRegistry.Default.Names);
+        Assert.Equal(["codex", "claude_code", "opencode"], AgentRegistry.Default.Names);
         Assert.IsType<CodexAdapter>(AgentRegistry.Default.Adapters[0]);
         Assert.IsType<ClaudeCodeAdapter>(AgentRegistry.Default.Adapters[1]);
     }
