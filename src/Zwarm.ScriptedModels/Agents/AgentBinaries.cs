@@ -6,15 +6,26 @@ public static class AgentBinaries
 {
     public const string CodexVariable = "ZWARM_CODEX_BIN";
     public const string ClaudeVariable = "ZWARM_CLAUDE_BIN";
+    public const string OpenCodeVariable = "ZWARM_OPENCODE_BIN";
 
     /// <summary>Overrides the install folder (the same variable the install script honours).</summary>
     public const string AgentsDirectoryVariable = "ZWARM_AGENTS_DIR";
 
     public const string InstallScript = "scripts/install-agent-clis.sh";
 
-    public static string VariableFor(AgentCli cli) => cli == AgentCli.Codex ? CodexVariable : ClaudeVariable;
+    public static string VariableFor(AgentCli cli) => cli switch
+    {
+        AgentCli.Codex => CodexVariable,
+        AgentCli.OpenCode => OpenCodeVariable,
+        _ => ClaudeVariable,
+    };
 
-    public static string ExecutableName(AgentCli cli) => cli == AgentCli.Codex ? "codex" : "claude";
+    public static string ExecutableName(AgentCli cli) => cli switch
+    {
+        AgentCli.Codex => "codex",
+        AgentCli.OpenCode => "opencode",
+        _ => "claude",
+    };
 
     /// <summary>
     /// The executable's full path, or null when it is not installed. Looks at <c>ZWARM_CODEX_BIN</c> /

@@ -8,4 +8,7 @@ public enum AgentCli
 
     /// <summary>Claude Code (<c>claude</c>, npm <c>@anthropic-ai/claude-code</c>).</summary>
     ClaudeCode,
+
+    /// <summary>opencode (<c>opencode</c>, npm <c>opencode-ai</c>).</summary>
+    OpenCode,
 }

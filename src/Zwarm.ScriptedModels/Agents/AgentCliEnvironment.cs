@@ -6,7 +6,7 @@ namespace Zwarm.ScriptedModels.Agents;
 /// Environment changes for an agent process (a null value removes an inherited variable, as zwarm's
 /// <c>ProcessSpec.EnvironmentOverrides</c> expects) and the folders created for it.
 /// </summary>
-public sealed record AgentCliEnvironment(
+public sealed partial record AgentCliEnvironment(
     AgentCli Cli,
     IReadOnlyDictionary<string, string?> Variables,
     string ConfigDirectory,
