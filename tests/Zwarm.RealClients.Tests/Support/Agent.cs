@@ -1,4 +1,4 @@
-// The two real agent CLIs as the tests address them through zwarm: the adapter name on zwarm's command line and
+// The real agent CLIs as the tests address them through zwarm: the adapter name on zwarm's command line and
 // in meta.json, the config table naming its executable, the environment that points it at a scripted server, and
 // what the tests expect of its usage and cost figures.
 using Zwarm.ScriptedModels;
@@ -18,24 +18,34 @@ public sealed record Agent(string Adapter, AgentCli Cli, string Model, decimal I
     /// </summary>
     public static readonly Agent Claude = new("claude_code", AgentCli.ClaudeCode, "claude-opus-5-5", 4m, 0.20m, 20m);
 
+    /// <summary>
+    /// opencode runs a custom provider "scripted" whose model is gpt-5.5; opencode prices a custom model at 0, so zwarm
+    /// prices it from its own table ($5 / $0.50 cached / $30 per 1M).
+    /// </summary>
+    public static readonly Agent OpenCode = new("opencode", AgentCli.OpenCode, "scripted/gpt-5.5", 5m, 0.50m, 30m);
+
     /// <summary>The key of <c>[adapters.NAME] executable</c> in config.toml.</summary>
     public string ConfigTable => $"adapters.{Adapter}";
 
     public bool IsCodex => Cli == AgentCli.Codex;
 
     /// <summary>
-    /// Where the CLI's model calls go and its private config folder, hermetic (fresh HOME). Both CLIs run in zwarm's
+    /// Where the CLI's model calls go and its private config folder, hermetic (fresh HOME). Every CLI runs in zwarm's
     /// default workspace-write sandbox, which for Claude Code is acceptEdits and needs no IS_SANDBOX.
     /// </summary>
-    internal AgentCliEnvironment EnvironmentFor(ScriptedModelServer server, string directory) => IsCodex
-        ? AgentCliEnvironment.ForCodex(server.BaseUrl, directory, new CodexEnvironmentOptions { IsolatedHome = true })
-        : AgentCliEnvironment.ForClaude(server.BaseUrl, directory, new ClaudeEnvironmentOptions { IsolatedHome = true });
+    internal AgentCliEnvironment EnvironmentFor(ScriptedModelServer server, string directory) => Cli switch
+    {
+        AgentCli.Codex => AgentCliEnvironment.ForCodex(server.BaseUrl, directory, new CodexEnvironmentOptions { IsolatedHome = true }),
+        AgentCli.OpenCode => AgentCliEnvironment.ForOpenCode(server.BaseUrl, directory),
+        _ => AgentCliEnvironment.ForClaude(server.BaseUrl, directory, new ClaudeEnvironmentOptions { IsolatedHome = true }),
+    };
 
     /// <summary>
     /// zwarm's input tokens for a scripted reply's usage. zwarm counts cache reads as part of the input, as OpenAI does;
     /// the scripted server reports them apart from input_tokens on the Anthropic API, as Anthropic does.
     /// </summary>
-    public long InputTokensOf(ReplyUsage usage) => IsCodex ? usage.InputTokens : usage.InputTokens + usage.CachedInputTokens;
+    public long InputTokensOf(ReplyUsage usage) =>
+        Cli == AgentCli.ClaudeCode ? usage.InputTokens + usage.CachedInputTokens : usage.InputTokens;
 
     /// <summary>USD for the given totals at this agent's model price (input includes the cached part).</summary>
     public decimal CostOf(long input, long cached, long output) =>

@@ -9,5 +9,8 @@ internal static class Lanes
 
     public const string Claude = "Real CLIs through zwarm: Claude Code lane";
 
+    /// <summary>opencode's scenarios, beside the two lanes (opencode is mostly idle waiting on the scripted server).</summary>
+    public const string OpenCode = "Real CLIs through zwarm: opencode lane";
+
     public const string Alone = "Real CLIs through zwarm: several CLIs at once";
 }

@@ -46,7 +46,10 @@ internal sealed class OpenCodeAdapter : IAgentAdapter
 
     public LocalModelSetup UseLocal(LocalModelRequest request) => OpenCodeLocalModel.Setup(request);
 
-    public string? AuthFailure(string line) => OpenCodeAuthFailure.Find(line);
+    // zwarm stops a turn on an auth failure because some CLIs retry a refused key for minutes. opencode never does
+    // (its 401 APIError is isRetryable:false): it prints one `error` event and exits 1 on its own a moment later.
+    // Stopping it then only races that exit: a SIGINT while it disposes makes it exit 130, recorded as an interrupt.
+    public string? AuthFailure(string line) => null;
 
     private ProcessSpec Build(TurnRequest request, string[] resume)
     {
@@ -61,7 +64,10 @@ internal sealed class OpenCodeAdapter : IAgentAdapter
         args.AddRange(request.Settings.Args);
         // "--" so a prompt starting with '-' is not taken for an option (yargs stops parsing options there).
         args.Add("--");
-        args.Add(request.Prompt);
+        // `run` joins its message arguments with spaces but wraps each one holding a space in double quotes (inner
+        // quotes escaped), so a one-argument prompt reaches the model as "\"...\"". Split at every space, no argument
+        // holds one and the join rebuilds the prompt exactly (runs of spaces, quotes, newlines and tabs included).
+        args.AddRange(request.Prompt.Split(' '));
         var environment = new Dictionary<string, string?>(request.Settings.Env, StringComparer.Ordinal);
         if (OpenCodePermissions.Json(request.Sandbox) is { } permission)
         {

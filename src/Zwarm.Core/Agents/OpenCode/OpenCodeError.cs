@@ -22,7 +22,4 @@ internal static class OpenCodeError
         var message = data?.Str("message") ?? e.Str("message") ?? "no message";
         return status > 0 ? $"{name} {status}: {message}" : $"{name}: {message}";
     }
-
-    /// <summary>The HTTP status of an error event, 0 when it has none.</summary>
-    public static long Status(JsonElement? error) => error?.Obj("data")?.Long("statusCode") ?? 0;
 }

@@ -29,7 +29,7 @@ public sealed class OpenCodeAdapterTests : IDisposable
         var spec = new OpenCodeAdapter().BuildFirstTurn(Request(sandbox));
 
         Assert.Equal("opencode", spec.Executable);
-        Assert.Equal(["run", "--format", "json", "--model", "zw/gpt-5.5", .. flags, "--", "fix the bug"], spec.Arguments);
+        Assert.Equal(["run", "--format", "json", "--model", "zw/gpt-5.5", .. flags, "--", "fix", "the", "bug"], spec.Arguments);
         Assert.Equal(Dir, spec.WorkingDirectory);
         Assert.Equal(permission, spec.EnvironmentOverrides.GetValueOrDefault("OPENCODE_PERMISSION"));
         Assert.Equal(permission is not null, spec.EnvironmentOverrides.ContainsKey("OPENCODE_PERMISSION"));
@@ -41,9 +41,23 @@ public sealed class OpenCodeAdapterTests : IDisposable
     {
         var spec = new OpenCodeAdapter().BuildFollowUp(Request(sandbox) with { Prompt = "-and the tests" }, "ses_abc");
 
-        Assert.Equal(["run", "--format", "json", "--session", "ses_abc", "--model", "zw/gpt-5.5", .. flags, "--", "-and the tests"], spec.Arguments);
+        Assert.Equal(["run", "--format", "json", "--session", "ses_abc", "--model", "zw/gpt-5.5", .. flags, "--", "-and", "the", "tests"], spec.Arguments);
         Assert.Equal(Dir, spec.WorkingDirectory);
         Assert.Equal(permission, spec.EnvironmentOverrides.GetValueOrDefault("OPENCODE_PERMISSION"));
+    }
+
+    [Theory]
+    [InlineData("say \"hi\"  twice\n-- then\tstop  ")]
+    [InlineData(" leading space")]
+    [InlineData("one")]
+    public void ThePromptIsSplitAtSpaces_SoOpencodesJoinRebuildsItUnquoted(string prompt)
+    {
+        // `run` quotes every message argument that holds a space; checked: these words reach the model as `prompt`.
+        var spec = new OpenCodeAdapter().BuildFirstTurn(Request(SandboxMode.WorkspaceWrite) with { Prompt = prompt });
+
+        var words = spec.Arguments.Skip(spec.Arguments.ToList().IndexOf("--") + 1).ToList();
+        Assert.DoesNotContain(words, w => w.Contains(' '));
+        Assert.Equal(prompt, string.Join(' ', words));
     }
 
     [Fact]
@@ -55,7 +69,7 @@ public sealed class OpenCodeAdapterTests : IDisposable
         var spec = adapter.BuildFirstTurn(Request(SandboxMode.WorkspaceWrite, model: null, settings));
 
         Assert.Equal("/opt/oc", spec.Executable);
-        Assert.Equal(["run", "--format", "json", "--variant", "high", "--", "fix the bug"], spec.Arguments);
+        Assert.Equal(["run", "--format", "json", "--variant", "high", "--", "fix", "the", "bug"], spec.Arguments);
         Assert.Equal("/tmp/d", spec.EnvironmentOverrides["XDG_DATA_HOME"]);
         Assert.Null(adapter.InitialResumeId("0c6f1e43-5a51-4d8f-9d87-3f1e1f2b9a10"));
         Assert.IsType<OpenCodeAdapter>(AgentRegistry.Default.Find("OpenCode"));
@@ -111,13 +125,12 @@ public sealed class OpenCodeAdapterTests : IDisposable
     }
 
     [Fact]
-    public void AuthFailure_IsThe401ErrorEvent_AndNothingElse()
+    public void AuthFailure_IsNeverReported_BecauseOpenCodeEndsARefusedTurnItself()
     {
         var adapter = new OpenCodeAdapter();
 
-        Assert.Equal("APIError 401: fake HTTP 401 error",
-            File.ReadLines(Samples.PathOf("opencode_401.jsonl")).Select(adapter.AuthFailure).First(m => m is not null));
-        Assert.All(File.ReadLines(Samples.PathOf("opencode_first_turn.jsonl")), line => Assert.Null(adapter.AuthFailure(line)));
-        Assert.Null(adapter.AuthFailure("""{"type":"error","error":{"name":"APIError","data":{"message":"overloaded","statusCode":529}}}"""));
+        // The 401 turn fails from its own error event (see the sample tests) and exit code 1; a stop by zwarm would
+        // only race opencode's exit.
+        Assert.All(File.ReadLines(Samples.PathOf("opencode_401.jsonl")), line => Assert.Null(adapter.AuthFailure(line)));
     }
 }
