@@ -5,6 +5,7 @@ using Zwarm.Core.Agents.Claude;
 using Zwarm.Core.Agents.Codex;
 using Zwarm.Core.Agents.Gemini;
 using Zwarm.Core.Agents.Qwen;
+using Zwarm.Core.Agents.OpenCode;
 
 namespace Zwarm.Core.Agents;
 
@@ -12,12 +13,13 @@ public sealed class AgentRegistry
 {
     private readonly Dictionary<string, IAgentAdapter> _byName = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Codex, Claude Code and the agents added after them.</summary>
+    /// <summary>Every adapter zwarm ships, in the order `zwarm agents` lists them.</summary>
     public static AgentRegistry Default { get; } = new([
         new CodexAdapter(),
         new ClaudeCodeAdapter(),
         new GeminiAdapter(),
         new QwenCodeAdapter(),
+        new OpenCodeAdapter(),
     ]);
 
     /// <exception cref="ArgumentException">Two adapters claim the same name or alias (a programming error).</exception>

@@ -36,8 +36,10 @@ public sealed record ToolResult(string Id, string Name, string Output, bool IsEr
 /// <summary>
 /// Token usage reported by the agent. <paramref name="Cumulative"/> is true when the numbers cover the whole
 /// conversation so far (Codex's turn.completed), false when they cover this invocation only (Claude's result).
+/// <paramref name="CostUsd"/> is the agent's own price of these tokens where it gives one per step (opencode's
+/// step_finish cost); per-invocation reports add up to the turn's cost.
 /// </summary>
-public sealed record UsageReported(TokenUsage Usage, bool Cumulative) : AgentEvent;
+public sealed record UsageReported(TokenUsage Usage, bool Cumulative, decimal? CostUsd = null) : AgentEvent;
 
 /// <summary>
 /// An error the agent reported. Not every error is fatal (Codex "Reconnecting..." retries); <paramref name="IsWarning"/>

@@ -28,6 +28,12 @@ public sealed record TurnDigest
     /// <summary>The agent's own cost figure (Claude's total_cost_usd, cumulative over the session after a resume).</summary>
     public decimal? ReportedCostUsd { get; init; }
 
+    /// <summary>
+    /// <see cref="ReportedCostUsd"/> is this turn's own cost (opencode's step costs summed), not a figure cumulative
+    /// over the session that the previous turn's reading must be subtracted from.
+    /// </summary>
+    public bool ReportedCostIsPerTurn { get; init; }
+
     /// <summary>A TurnCompleted event was seen.</summary>
     public bool Completed { get; init; }
 

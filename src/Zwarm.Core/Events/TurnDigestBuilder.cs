@@ -9,6 +9,7 @@ public sealed class TurnDigestBuilder
     private TokenUsage? _usage;
     private bool _cumulative;
     private decimal? _cost;
+    private decimal? _stepCost;
     private bool _completed;
     private string? _result;
     private bool _failed;
@@ -43,6 +44,10 @@ public sealed class TurnDigestBuilder
                 // A cumulative report supersedes earlier ones; per-invocation reports add up.
                 _usage = reported.Cumulative || _usage is null ? reported.Usage : _usage + reported.Usage;
                 _cumulative = reported.Cumulative;
+                if (!reported.Cumulative && reported.CostUsd is { } stepCost)
+                {
+                    _stepCost = (_stepCost ?? 0m) + stepCost;
+                }
                 break;
             case TurnCompleted completed:
                 _completed = true;
@@ -83,7 +88,8 @@ public sealed class TurnDigestBuilder
         Messages = [.. _messages],
         Usage = _usage,
         UsageIsCumulative = _cumulative,
-        ReportedCostUsd = _cost,
+        ReportedCostUsd = _cost ?? _stepCost,
+        ReportedCostIsPerTurn = _cost is null && _stepCost is not null,
         Completed = _completed,
         Result = _result,
         Failed = _failed,

@@ -30,7 +30,7 @@ public sealed partial class SessionService
         });
 
         // Usage: store this turn's own numbers; Codex reports thread-cumulative usage, so subtract the previous
-        // reading. Cost: the agent's own cumulative figure where given (Claude), else the price table.
+        // reading. Cost: the agent's own figure where given (Claude's is cumulative, opencode's per step), else the price table.
         var previous = meta.Turns.Count >= 2 ? meta.Turns[^2] : null;
         TokenUsage? reported = digest.Usage;
         var delta = reported is null
@@ -38,7 +38,11 @@ public sealed partial class SessionService
             : digest.UsageIsCumulative && previous?.ReportedUsage is { } prev ? reported - prev.ToTokenUsage() : reported;
         var model = FirstNonEmpty(turn.Model, meta.Model, digest.Model);
         decimal? cost;
-        if (digest.ReportedCostUsd is { } agentCost)
+        if (digest is { ReportedCostUsd: { } turnCost, ReportedCostIsPerTurn: true })
+        {
+            cost = turnCost;
+        }
+        else if (digest.ReportedCostUsd is { } agentCost)
         {
             cost = previous?.ReportedCostUsd is { } prevCost && agentCost >= prevCost ? agentCost - prevCost : agentCost;
         }
@@ -58,7 +62,7 @@ public sealed partial class SessionService
             Usage = TurnUsage.From(delta),
             ReportedUsage = reported is null ? previous?.ReportedUsage : TurnUsage.From(reported),
             CostUsd = cost,
-            ReportedCostUsd = digest.ReportedCostUsd ?? previous?.ReportedCostUsd,
+            ReportedCostUsd = digest.ReportedCostIsPerTurn ? previous?.ReportedCostUsd : digest.ReportedCostUsd ?? previous?.ReportedCostUsd,
             MalformedLines = digest.MalformedLines,
             Model = model,
         };

@@ -8,6 +8,7 @@ public static class AgentBinaries
     public const string ClaudeVariable = "ZWARM_CLAUDE_BIN";
     public const string GeminiVariable = "ZWARM_GEMINI_BIN";
     public const string QwenVariable = "ZWARM_QWEN_BIN";
+    public const string OpenCodeVariable = "ZWARM_OPENCODE_BIN";
 
     /// <summary>Overrides the install folder (the same variable the install script honours).</summary>
     public const string AgentsDirectoryVariable = "ZWARM_AGENTS_DIR";
@@ -19,6 +20,7 @@ public static class AgentBinaries
         AgentCli.Codex => CodexVariable,
         AgentCli.Gemini => GeminiVariable,
         AgentCli.QwenCode => QwenVariable,
+        AgentCli.OpenCode => OpenCodeVariable,
         _ => ClaudeVariable,
     };
 
@@ -27,6 +29,7 @@ public static class AgentBinaries
         AgentCli.Codex => "codex",
         AgentCli.Gemini => "gemini",
         AgentCli.QwenCode => "qwen",
+        AgentCli.OpenCode => "opencode",
         _ => "claude",
     };
 

@@ -13,4 +13,6 @@ public enum AgentCli
     Gemini,
     /// <summary>Qwen Code (<c>qwen</c>, npm <c>@qwen-code/qwen-code</c>).</summary>
     QwenCode,
+    /// <summary>opencode (<c>opencode</c>, npm <c>opencode-ai</c>).</summary>
+    OpenCode,
 }

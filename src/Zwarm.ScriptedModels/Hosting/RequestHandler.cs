@@ -63,19 +63,26 @@ internal sealed class RequestHandler(
         };
         var key = ApiKey(http);
         var number = Interlocked.Increment(ref _requestCount);
-        var isModelCall = api is ModelApi.OpenAIResponses or ModelApi.OpenAIChatCompletions or ModelApi.AnthropicMessages
-            or ModelApi.GeminiGenerateContent;
+        var isTitle = TitleRequests.IsTitleRequest(api, parsed);
+        var isModelCall = (api is ModelApi.OpenAIResponses or ModelApi.OpenAIChatCompletions or ModelApi.AnthropicMessages
+            or ModelApi.GeminiGenerateContent) && !isTitle;
         // A CLI's own background call (SideRequests) is answered without the script and is not one of ModelCalls.
         var side = isModelCall ? SideRequests.Reason(parsed.Messages) : null;
         var request = new ModelRequest(
             number, api, http.Method, http.Path.Value + http.QueryString.Value, parsed.Model ?? Json.String(json, "model"),
-            isModelCall && parsed.Stream, key.Length > 0, body, parsed.Messages, parsed.ToolNames)
+            (isModelCall || isTitle) && parsed.Stream, key.Length > 0, body, parsed.Messages, parsed.ToolNames)
         {
             CallNumber = isModelCall && side is null ? Interlocked.Increment(ref _callCount) : 0,
         };
         context.Response.Headers["x-request-id"] = $"req_{number}";
         context.Response.Headers["request-id"] = $"req_{number}";
 
+        if (isTitle)
+        {
+            log.Add(request with { MatchedRule = TitleRequests.RuleName });
+            await ReplyDelivery.DeliverAsync(context, request, TitleRequests.Reply(request), _chat, options.TimeProvider, cancellationToken);
+            return;
+        }
         if (side is not null)
         {
             log.Add(request with { MatchedRule = "side request: " + side });

@@ -39,13 +39,13 @@ public sealed class AgentRegistryTests
 
         Assert.StartsWith("Unknown adapter 'aider'. Known adapters: codex, claude_code (alias: claude), ", message);
         Assert.Contains("gemini (alias: gemini_cli)", message);
+        Assert.Contains("opencode", message);
     }
 
     [Fact]
-    public void Default_ListsCodexThenClaudeCodeFirst()
+    public void Default_ListsCodexThenClaudeCodeThenTheOthers()
     {
-        Assert.Equal(["codex", "claude_code"], AgentRegistry.Default.Names.Take(2));
-        Assert.Contains("qwen", AgentRegistry.Default.Names);
+        Assert.Equal(["codex", "claude_code", "gemini", "qwen", "opencode"], AgentRegistry.Default.Names);
         Assert.IsType<CodexAdapter>(AgentRegistry.Default.Adapters[0]);
         Assert.IsType<ClaudeCodeAdapter>(AgentRegistry.Default.Adapters[1]);
     }

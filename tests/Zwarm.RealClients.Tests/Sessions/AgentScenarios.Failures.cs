@@ -46,9 +46,9 @@ public abstract partial class AgentScenarios
         var supervisor = world.ReadMeta(id).GetProperty("turns")[0].GetProperty("pid").GetInt32();
         // The agent is mid-call: its whole tree is up. Remember every process of it, to check each one afterwards.
         var tree = ProcessTable.TreeOf(supervisor);
-        var agentRoot = AgentInstallRoot(world.Executables[Agent]);
-        Assert.True(tree.Any(p => p.CommandLine.Contains(agentRoot, StringComparison.Ordinal)),
-            $"no process of {agentRoot} in the turn's tree:\n{string.Join('\n', tree)}");
+        var agentRoots = AgentInstallRoots(world.Executables[Agent]);
+        Assert.True(tree.Any(p => agentRoots.Any(root => p.CommandLine.Contains(root, StringComparison.Ordinal))),
+            $"no process of {string.Join(" or ", agentRoots)} in the turn's tree:\n{string.Join('\n', tree)}");
         Assert.Equal("running", (await world.LsRowAsync(id)).GetProperty("status").GetString());
 
         var kill = await world.JsonAsync("kill", id[..8]);
@@ -73,11 +73,18 @@ public abstract partial class AgentScenarios
         Assert.Contains("killed", wait.Out);
     }
 
-    /// <summary>The folder the CLI is installed in (its node_modules), which every process of it runs from.</summary>
-    private static string AgentInstallRoot(string executable)
+    /// <summary>
+    /// The folder the CLI is installed in (its node_modules), which every process of it runs from: as resolved (a node
+    /// script runs by its real path) and as named (a native binary such as opencode's runs by the .bin link's path).
+    /// </summary>
+    private static string[] AgentInstallRoots(string executable)
     {
+        static string Root(string path)
+        {
+            var marker = path.IndexOf("/node_modules/", StringComparison.Ordinal);
+            return marker >= 0 ? path[..(marker + "/node_modules/".Length)] : Path.GetDirectoryName(path)!;
+        }
         var real = new FileInfo(executable).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? executable;
-        var marker = real.IndexOf("/node_modules/", StringComparison.Ordinal);
-        return marker >= 0 ? real[..(marker + "/node_modules/".Length)] : Path.GetDirectoryName(real)!;
+        return [.. new[] { Root(real), Root(executable) }.Distinct()];
     }
 }

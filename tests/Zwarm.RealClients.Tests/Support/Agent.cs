@@ -36,6 +36,12 @@ public sealed record Agent(string Adapter, AgentCli Cli, string Model, decimal I
     /// </summary>
     public static readonly Agent Qwen = new("qwen", AgentCli.QwenCode, "qwen3-coder-plus", 1m, 0.20m, 5m);
 
+    /// <summary>
+    /// opencode runs a custom provider "scripted" whose model is gpt-5.5; opencode prices a custom model at 0, so zwarm
+    /// prices it from its own table ($5 / $0.50 cached / $30 per 1M).
+    /// </summary>
+    public static readonly Agent OpenCode = new("opencode", AgentCli.OpenCode, "scripted/gpt-5.5", 5m, 0.50m, 30m);
+
     /// <summary>Options every `zwarm spawn` of this agent gets (e.g. the sandbox its shell tool needs).</summary>
     public IReadOnlyList<string> SpawnOptions { get; init; } = [];
 
@@ -51,8 +57,8 @@ public sealed record Agent(string Adapter, AgentCli Cli, string Model, decimal I
     public bool IsCodex => Cli == AgentCli.Codex;
 
     /// <summary>
-    /// Where the CLI's model calls go and its private config folder, hermetic (fresh HOME). Codex and Claude Code run in
-    /// zwarm's default workspace-write sandbox, which for Claude Code is acceptEdits and needs no IS_SANDBOX; Gemini CLI
+    /// Where the CLI's model calls go and its private config folder, hermetic (fresh HOME). Every CLI runs in zwarm's
+    /// default workspace-write sandbox (for Claude Code acceptEdits, which needs no IS_SANDBOX), except Gemini CLI, which
     /// gets <see cref="SpawnOptions"/>.
     /// </summary>
     internal AgentCliEnvironment EnvironmentFor(ScriptedModelServer server, string directory) => Cli switch
@@ -60,6 +66,7 @@ public sealed record Agent(string Adapter, AgentCli Cli, string Model, decimal I
         AgentCli.Codex => AgentCliEnvironment.ForCodex(server.BaseUrl, directory, new CodexEnvironmentOptions { IsolatedHome = true }),
         AgentCli.Gemini => AgentCliEnvironment.ForGemini(server.BaseUrl, directory, new GeminiEnvironmentOptions { IsolatedHome = true, Model = Model }),
         AgentCli.QwenCode => AgentCliEnvironment.ForQwen(server.BaseUrl, directory, new QwenEnvironmentOptions { IsolatedHome = true }),
+        AgentCli.OpenCode => AgentCliEnvironment.ForOpenCode(server.BaseUrl, directory),
         _ => AgentCliEnvironment.ForClaude(server.BaseUrl, directory, new ClaudeEnvironmentOptions { IsolatedHome = true }),
     };
 

@@ -11,5 +11,7 @@ internal static class Lanes
 
     public const string Qwen = "Real CLIs through zwarm: Qwen Code lane";
 
+    public const string OpenCode = "Real CLIs through zwarm: opencode lane";
+
     public const string Alone = "Real CLIs through zwarm: several CLIs at once";
 }

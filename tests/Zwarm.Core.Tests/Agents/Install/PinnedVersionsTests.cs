@@ -14,7 +14,7 @@ public sealed class PinnedVersionsTests
         var checkout = AgentFolders.FindCheckout(AppContext.BaseDirectory);
         Assert.NotNull(checkout);
         var script = File.ReadAllText(Path.Combine(checkout, "scripts", "install-agent-clis.sh"));
-        var specs = Regex.Matches(script, "\"(@[^:\"]+):\\$([A-Z_]+):").ToDictionary(m => m.Groups[1].Value,
+        var specs = Regex.Matches(script, "\"(@?[^:\"\\s]+):\\$([A-Z_]+):").ToDictionary(m => m.Groups[1].Value,
             m => Regex.Match(script, $"{m.Groups[2].Value}=\"([^\"]+)\"").Groups[1].Value);
 
         foreach (var adapter in AgentRegistry.Default.Adapters)
