@@ -7,8 +7,9 @@
 #   3. the fast suite (unit + component tests with the fake agent), then
 #   4. the real-client suite (Category=RealClient: the real CLIs against scripted model servers on 127.0.0.1),
 #      inside a loopback-only network namespace when run as root, so nothing can leave the machine, then
-#   5. the native suite: what users install — the Native AOT pair from scripts/publish-aot.sh (zwarm and zwarm-llm,
-#      with the execv hand-off between them) — through the end-to-end real-client tests (ZWARM_BIN).
+#   5. the native suite: what users install — the .NET tool package from scripts/pack-tool.sh (the Native AOT pair
+#      zwarm and zwarm-llm, with the execv hand-off between them), installed with `dotnet tool install` — through
+#      the end-to-end real-client tests (ZWARM_BIN = the installed tool's command).
 # Every suite runs even when an earlier one failed; the end is a summary: each suite's time and result, and the
 # name of every failed test. Exit code 0 only when everything passed.
 # Options: --fast (skip the real-client and native suites), --real (only those two).
@@ -97,11 +98,15 @@ if [ "$real" = 1 ]; then
     suite real-client run_tests "Category=RealClient"
   fi
 
-  echo "== native suite (the published Native AOT zwarm + zwarm-llm through the end-to-end tests) =="
+  echo "== native suite (the zwarm .NET tool, Native AOT zwarm + zwarm-llm, through the end-to-end tests) =="
+  packages="$(pwd)/artifacts/packages"
   native="$(pwd)/artifacts/native"
+  rm -rf "$packages" "$native"
   t=$SECONDS
-  if scripts/publish-aot.sh "$native" >"$results/publish-aot.log" 2>&1; then
-    summary+=("$(printf '  %-12s passed  %4ds' publish-aot $((SECONDS - t)))")
+  if scripts/pack-tool.sh "$packages" >"$results/pack-tool.log" 2>&1 \
+     && dotnet tool install zwarm --tool-path "$native" --add-source "$packages" >>"$results/pack-tool.log" 2>&1 \
+     && "$native/zwarm" --version | grep -q native; then
+    summary+=("$(printf '  %-12s passed  %4ds' pack-tool $((SECONDS - t)))")
     export ZWARM_BIN="$native/zwarm"
     e2e='Category=RealClient&FullyQualifiedName~Zwarm.RealClients.Tests'
     if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null && unshare -n true 2>/dev/null; then
@@ -114,8 +119,8 @@ if [ "$real" = 1 ]; then
     unset ZWARM_BIN
   else
     status=1
-    summary+=("$(printf '  %-12s FAILED  %4ds' publish-aot $((SECONDS - t)))")
-    tail -20 "$results/publish-aot.log"
+    summary+=("$(printf '  %-12s FAILED  %4ds' pack-tool $((SECONDS - t)))")
+    tail -20 "$results/pack-tool.log"
   fi
 fi
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Packs zwarm as a .NET tool into OUTDIR: a RID-specific Native AOT package (zwarm.<rid>.<version>.nupkg, holding
+# the lean `zwarm` and, beside it, the full `zwarm-llm` that runs orchestrate/pilot/demo) and the small top-level
+# package (zwarm.<version>.nupkg) that `dotnet tool install` resolves to it. Then:
+#   dotnet tool install -g zwarm --add-source OUTDIR
+# Usage: scripts/pack-tool.sh OUTDIR
+set -euo pipefail
+out="${1:?usage: scripts/pack-tool.sh OUTDIR}"
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
+project="$root/src/Zwarm.Cli/Zwarm.Cli.csproj"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+step() { printf '%s\n' "-- $*" >&2; }
+step "publishing the full binary (zwarm-llm, Native AOT)"
+dotnet publish "$project" -c Release -r "$rid" -o "$work/full" -nologo -clp:ErrorsOnly
+mkdir -p "$work/llm" && install -m 755 "$work/full/zwarm" "$work/llm/zwarm-llm"
+tool=(-c Release -nologo -clp:ErrorsOnly -o "$out" -p:ZwarmTool=true -p:ZwarmLlmVerbs=external
+      -p:ToolPackageRuntimeIdentifiers="$rid")
+step "packing the $rid tool package (lean zwarm, Native AOT, with zwarm-llm beside it)"
+dotnet pack "$project" "${tool[@]}" -r "$rid" -p:ZwarmLlmBinary="$work/llm/zwarm-llm"
+step "packing the top-level tool package"
+dotnet pack "$project" "${tool[@]}"
+# The SDK packs the symbol files (.pdb, and Native AOT's 25 MB .dbg) into a tool package whatever the publish
+# settings say; an installed tool never reads them, so they are taken out of the archive.
+python3 - "$out/zwarm.$rid."*.nupkg <<'PY'
+import os, sys, zipfile
+for path in sys.argv[1:]:
+    tmp = path + ".tmp"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            if not item.filename.endswith((".pdb", ".dbg")):
+                dst.writestr(item, src.read(item.filename))
+    os.replace(tmp, path)
+PY
+ls -1 "$out"/*.nupkg >&2
