@@ -15,9 +15,11 @@ mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 step() { printf '%s\n' "-- $*" >&2; }
 step "publishing the full binary (zwarm-llm, Native AOT)"
-dotnet publish "$project" -c Release -r "$rid" -o "$work/full" -nologo -clp:ErrorsOnly
+# Every build here goes to its own artifacts folder: the lean (ZwarmLlmVerbs=external) builds must never land in
+# the bin/obj folders the tests and ./zwarm use.
+dotnet publish "$project" -c Release -r "$rid" -o "$work/full" -nologo -clp:ErrorsOnly --artifacts-path "$work/build"
 mkdir -p "$work/llm" && install -m 755 "$work/full/zwarm" "$work/llm/zwarm-llm"
-tool=(-c Release -nologo -clp:ErrorsOnly -o "$out" -p:ZwarmTool=true -p:ZwarmLlmVerbs=external
+tool=(-c Release -nologo -clp:ErrorsOnly -o "$out" --artifacts-path "$work/build" -p:ZwarmTool=true -p:ZwarmLlmVerbs=external
       -p:ToolPackageRuntimeIdentifiers="$rid")
 step "packing the $rid tool package (lean zwarm, Native AOT, with zwarm-llm beside it)"
 dotnet pack "$project" "${tool[@]}" -r "$rid" -p:ZwarmLlmBinary="$work/llm/zwarm-llm"
