@@ -62,7 +62,7 @@ internal static class McpCommand
 
     private static Command CreateInstall(CommandActions actions)
     {
-        var claude = new Option<bool>("--claude") { Description = "Register in Claude Code (~/.claude.json, or .mcp.json with --scope project)" };
+        var claude = new Option<bool>("--claude") { Description = "Register in Claude Code (~/.claude.json or $CLAUDE_CONFIG_DIR/.claude.json, or .mcp.json with --scope project)" };
         var codex = new Option<bool>("--codex") { Description = "Register in Codex ($CODEX_HOME/config.toml, or .codex/config.toml with --scope project)" };
         var scope = new Option<string>("--scope") { Description = "user (default) or project", DefaultValueFactory = _ => "user" };
         scope.AcceptOnlyFromAmong("user", "project");
@@ -75,10 +75,13 @@ internal static class McpCommand
                 throw new ZwarmException(ErrorKind.Usage, "give one of --claude or --codex");
             }
             var env = ctx.Zwarm.Environment;
-            var home = env.GetValueOrDefault("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            var home = Zwarm.Core.Health.McpClientConfigs.Home(env);
             var (executable, prefix) = Self();
             var request = new McpInstallRequest(ctx.Get(claude) ? McpClientKind.Claude : McpClientKind.Codex, ctx.Get(scope) == "project",
-                executable, [.. prefix, Name], home, env.GetValueOrDefault("CODEX_HOME"), ctx.Zwarm.WorkingDirectory);
+                executable, [.. prefix, Name], home, env.GetValueOrDefault("CODEX_HOME"), ctx.Zwarm.WorkingDirectory)
+            {
+                ClaudeConfigDir = env.GetValueOrDefault("CLAUDE_CONFIG_DIR"),
+            };
             var result = McpInstaller.Install(request, dryRun: ctx.Get(print));
             if (ctx.Get(print))
             {

@@ -1,19 +1,21 @@
 // `zwarm mcp install`: registers zwarm in an MCP client's own config file, idempotently (an existing zwarm entry is
 // replaced, everything else kept byte for byte where possible). Written directly rather than through `claude mcp
 // add` / `codex mcp add`, which are not guaranteed to work offline or without a login.
-//   Claude Code: user scope -> "mcpServers" of ~/.claude.json; project scope -> <project>/.mcp.json.
+//   Claude Code: user scope -> "mcpServers" of ~/.claude.json ($CLAUDE_CONFIG_DIR/.claude.json when that is set,
+//                as Claude Code itself reads it); project scope -> <project>/.mcp.json (paths: McpClientConfigs).
 //   Codex: [mcp_servers.zwarm] in $CODEX_HOME/config.toml (default ~/.codex), with tool_timeout_sec above the
 //          server's wait cap and default_tools_approval_mode = "approve" (Codex runs non-interactively otherwise
 //          refuses: "MCP tool call requires approval").
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Zwarm.Core.Health;
 
 namespace Zwarm.Mcp.Install;
 
 public static class McpInstaller
 {
-    public const string ServerName = "zwarm";
+    public const string ServerName = McpClientConfigs.ServerName;
 
     /// <summary>Codex cuts a tool call off after tool_timeout_sec (60 s by default); one wait is capped at 50 s.</summary>
     public const int CodexToolTimeoutSeconds = 120;
@@ -21,11 +23,11 @@ public static class McpInstaller
     public static string ConfigPath(McpInstallRequest request) => request.Client switch
     {
         McpClientKind.Claude => request.ProjectScope
-            ? Path.Combine(request.ProjectDirectory, ".mcp.json")
-            : Path.Combine(request.Home, ".claude.json"),
+            ? McpClientConfigs.ClaudeProject(request.ProjectDirectory)
+            : McpClientConfigs.ClaudeUser(request.Home, request.ClaudeConfigDir),
         _ => request.ProjectScope
-            ? Path.Combine(request.ProjectDirectory, ".codex", "config.toml")
-            : Path.Combine(request.CodexHome is { Length: > 0 } home ? home : Path.Combine(request.Home, ".codex"), "config.toml"),
+            ? McpClientConfigs.CodexProject(request.ProjectDirectory)
+            : McpClientConfigs.CodexUser(request.Home, request.CodexHome),
     };
 
     /// <summary>Writes (or with <paramref name="dryRun"/> only computes) the registration.</summary>

@@ -59,6 +59,19 @@ public sealed class McpInstallerTests : IDisposable
     }
 
     [Fact]
+    public void Claude_user_scope_goes_into_claude_config_dir_when_it_is_set()
+    {
+        var configDir = Path.Combine(_home, "claude-config");
+        var request = Request(McpClientKind.Claude) with { ClaudeConfigDir = configDir };
+
+        var result = McpInstaller.Install(request, dryRun: false);
+
+        Assert.Equal(Path.Combine(configDir, ".claude.json"), result.Path);
+        Assert.True(File.Exists(result.Path));
+        Assert.False(File.Exists(Path.Combine(_home, ".claude.json")));
+    }
+
+    [Fact]
     public void Project_scope_and_print_write_nothing_outside_the_project()
     {
         var printed = McpInstaller.Install(Request(McpClientKind.Claude, project: true), dryRun: true);
