@@ -35,7 +35,8 @@ public sealed class McpInstallerTests : IDisposable
         Assert.Contains("[mcp_servers.other]", text);
         Assert.DoesNotContain("./zwarm", text);
         Assert.DoesNotContain("[mcp_servers.zwarm.env]", text);
-        Assert.Contains("[mcp_servers.zwarm]\ncommand = \"/opt/zwarm/bin/zwarm-llm\"\nargs = [\"mcp\"]\ntool_timeout_sec = 120\ndefault_tools_approval_mode = \"approve\"\n", text);
+        Assert.Contains("[mcp_servers.zwarm]\ncommand = \"/opt/zwarm/bin/zwarm-llm\"\nargs = [\"mcp\"]\ntool_timeout_sec = 120\ndefault_tools_approval_mode = \"approve\"\nenv_vars = [\"ZWARM_STATE_DIR\", ", text);
+        Assert.Contains("\"ANTHROPIC_API_KEY\"", text);
         Assert.Single(text.Split('\n'), l => l == "[mcp_servers.zwarm]");
     }
 
