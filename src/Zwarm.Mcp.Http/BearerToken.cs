@@ -34,9 +34,15 @@ public static class BearerToken
         {
             options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
-        using (var file = new StreamWriter(path, options))
+        try
         {
+            using var file = new StreamWriter(path, options);
             file.Write(created + "\n");
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another server created it between the check and here: use that one.
+            return LoadOrCreate(path);
         }
         return created;
     }
