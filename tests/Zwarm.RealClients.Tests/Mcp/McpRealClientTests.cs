@@ -1,7 +1,8 @@
 // The real Claude Code and Codex CLI as MCP clients of zwarm, end to end: `zwarm mcp install` registers zwarm in the
 // client's own config (a temp one), the client starts `zwarm mcp` from it, and its scripted model delegates a task to
 // the other CLI, waits, checks and lists. The delegated session is an ordinary session in the store afterwards, its
-// work is on disk, and the tool results reached the client's model.
+// work is on disk, and the tool results reached the client's model. Claude Code also connects by URL to
+// `zwarm mcp --http` with the bearer token.
 using System.Text.Json.Nodes;
 using Zwarm.RealClients.Tests.Support;
 
@@ -25,6 +26,36 @@ public sealed class McpRealClientTests
             ["-p", McpClientScript.ClientPrompt, "--output-format", "stream-json", "--verbose", "--allowedTools", "mcp__zwarm"],
             world.WorkDir, world.Environment, ClientEnvironment(world, ("ENABLE_TOOL_SEARCH", "false")), _timeout);
 
+        await AssertClaudeDelegatedAsync(world, run, "from claude");
+    }
+
+    [Fact]
+    public async Task Claude_code_delegates_through_zwarm_mcp_over_http_with_the_token()
+    {
+        await using var world = await ZwarmWorld.StartAsync(McpClientScript.Create("codex", "over http"), [Agent.Claude, Agent.Codex], _timeout);
+        using var server = world.Start("mcp", "--http");
+        Assert.True(await server.WaitForErrorAsync(e => e.Contains("/mcp;", StringComparison.Ordinal), _timeout), server.Err);
+        var url = System.Text.RegularExpressions.Regex.Match(server.Err, @"http://127\.0\.0\.1:\d+/mcp").Value;
+        var token = File.ReadAllText(Path.Combine(world.StateDir, "mcp-http.token")).Trim();
+        var config = new JsonObject
+        {
+            ["mcpServers"] = new JsonObject
+            {
+                ["zwarm"] = new JsonObject { ["type"] = "http", ["url"] = url, ["headers"] = new JsonObject { ["Authorization"] = $"Bearer {token}" } },
+            },
+        }.ToJsonString();
+
+        var run = await AgentCliRun.RunAsync(world.Executables[Agent.Claude],
+            ["-p", McpClientScript.ClientPrompt, "--output-format", "stream-json", "--verbose", "--allowedTools", "mcp__zwarm",
+                "--strict-mcp-config", "--mcp-config", config],
+            world.WorkDir, world.Environment, ClientEnvironment(world, ("ENABLE_TOOL_SEARCH", "false")), _timeout);
+
+        await AssertClaudeDelegatedAsync(world, run, "over http");
+        Assert.DoesNotContain(token, server.Err);
+    }
+
+    private static async Task AssertClaudeDelegatedAsync(ZwarmWorld world, AgentCliRun run, string content)
+    {
         Assert.True(run.ExitCode == 0, run.Describe());
         var result = Assert.Single(run.Events, e => (string?)e["type"] == "result");
         Assert.False((bool)result["is_error"]!, run.Describe());
@@ -32,7 +63,7 @@ public sealed class McpRealClientTests
         var used = run.Events.Where(e => (string?)e["type"] == "assistant")
             .SelectMany(e => e["message"]!["content"]!.AsArray()).Where(b => (string?)b!["type"] == "tool_use").Select(b => (string?)b!["name"]);
         Assert.Equal(["mcp__zwarm__delegate", "mcp__zwarm__wait_for_sessions", "mcp__zwarm__check_session", "mcp__zwarm__list_sessions"], used);
-        await AssertDelegatedAsync(world, (string)result["result"]!, Agent.Codex, "from claude", "mcp:claude");
+        await AssertDelegatedAsync(world, (string)result["result"]!, Agent.Codex, content, "mcp:claude");
     }
 
     [Fact]
