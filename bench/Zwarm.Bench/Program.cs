@@ -34,6 +34,7 @@ foreach (var name in BenchOptions.AllFigures.Where(options.Wants))
             "parse" => ParseFigure.Run(env, python),
             "startup" => StartupFigure.Run(env, python),
             "follow" => FollowFigure.Run(env),
+            "mcp" => McpFigure.Run(env, python),
             _ => ConcurrencyFigure.Run(env),
         };
         foreach (var row in rows)

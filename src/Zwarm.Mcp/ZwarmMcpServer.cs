@@ -41,38 +41,59 @@ public sealed partial class ZwarmMcpServer
     public async Task<int> RunAsync(ITransport transport, CancellationToken cancellationToken)
     {
         await using var server = McpServer.Create(transport, CreateOptions());
+        try
+        {
+            await ServeAsync(server, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        await SayGoodbyeAsync(cancellationToken.IsCancellationRequested ? "interrupted" : "the client disconnected").ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="server"/> (created with options from <see cref="Configure"/> of this instance) until its
+    /// client goes, sending resources/updated to its subscribers meanwhile. One instance serves one client: the tool
+    /// surface takes its source from that client's name. The HTTP host calls this once per MCP session.
+    /// </summary>
+    public async Task ServeAsync(McpServer server, CancellationToken cancellationToken)
+    {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var watch = WatchSubscriptionsAsync(server, stop.Token);
         try
         {
             await server.RunAsync(stop.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-        }
         finally
         {
             await stop.CancelAsync().ConfigureAwait(false);
             await watch.ConfigureAwait(false);
         }
-        await SayGoodbyeAsync(cancellationToken.IsCancellationRequested ? "interrupted" : "the client disconnected").ConfigureAwait(false);
-        return 0;
     }
 
-    internal McpServerOptions CreateOptions() => new()
+    internal McpServerOptions CreateOptions()
     {
-        ServerInfo = new Implementation { Name = "zwarm", Version = Version },
-        ServerInstructions =
+        var options = new McpServerOptions();
+        Configure(options);
+        return options;
+    }
+
+    /// <summary>Fills in zwarm's identity, capabilities and handlers (bound to this instance).</summary>
+    public void Configure(McpServerOptions options)
+    {
+        options.ServerInfo = new Implementation { Name = "zwarm", Version = Version };
+        options.ServerInstructions =
             "zwarm runs coding agents (Codex CLI, Claude Code) as background sessions. delegate starts one and returns at " +
             "once; wait_for_sessions blocks until sessions finish (call it again when it returns with sessions still " +
-            "running); check_session reads the result; converse sends a follow-up. Sessions keep running if you disconnect.",
-        Capabilities = new ServerCapabilities
+            "running); check_session reads the result; converse sends a follow-up. Sessions keep running if you disconnect.";
+        options.Capabilities = new ServerCapabilities
         {
             Tools = new ToolsCapability(),
             Resources = new ResourcesCapability { Subscribe = true },
             Prompts = new PromptsCapability(),
-        },
-        Handlers = new McpServerHandlers
+        };
+        options.Handlers = new McpServerHandlers
         {
             ListToolsHandler = (request, _) => ValueTask.FromResult(ListTools(request.Server)),
             CallToolHandler = CallToolAsync,
@@ -83,8 +104,8 @@ public sealed partial class ZwarmMcpServer
             UnsubscribeFromResourcesHandler = (request, _) => ValueTask.FromResult(Unsubscribe(request.Params?.Uri)),
             ListPromptsHandler = (_, _) => ValueTask.FromResult(new ListPromptsResult { Prompts = [DelegateParallelPrompt.Declaration] }),
             GetPromptHandler = (request, _) => ValueTask.FromResult(GetPrompt(request.Params)),
-        },
-    };
+        };
+    }
 
     /// <summary>The tool surface for the connected client (its name, known after initialize, becomes the source).</summary>
     internal SessionTools ToolsFor(McpServer server)

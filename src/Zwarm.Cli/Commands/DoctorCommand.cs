@@ -10,8 +10,9 @@ namespace Zwarm.Cli.Commands;
 
 /// <summary>
 /// `zwarm doctor [--fix]`: what zwarm can find — agent CLIs and versions, API keys, a writable state dir, config,
-/// leftovers in the store (the checks are Core's HealthCheck; --fix removes stale leftovers and makes the store
-/// private). Runs even when the config or the state dir is refused, and names why.
+/// leftovers in the store, whether Claude Code / Codex start zwarm as an MCP server (the checks are Core's
+/// HealthCheck; --fix removes stale leftovers and makes the store private). Runs even when the config or the state
+/// dir is refused, and names why.
 /// </summary>
 internal static class DoctorCommand
 {
@@ -109,11 +110,29 @@ internal static class DoctorCommand
                 ? Markup.Escape($"{git.Version} ({git.Path}; isolated sessions need {git.Minimum}+)")
                 : $"[red]{Markup.Escape(git.Problem)}[/] — only isolated sessions (--worktree, --attempts) need it"));
         }
+        foreach (var mcp in report.McpClients ?? [])
+        {
+            RenderMcp(console, mcp);
+        }
         var llm = report.LlmVerbs;
         console.MarkupLine($"{Mark(llm.Available)} llm verbs    " + (llm.InProcess
             ? "orchestrate, pilot and demo run in this binary"
             : llm.Available
                 ? $"orchestrate, pilot and demo run in {Markup.Escape(llm.Binary ?? "")}"
                 : $"[red]{Markup.Escape(llm.Binary ?? "")} is missing[/]: orchestrate, pilot and demo need it (scripts/install.sh)"));
+    }
+
+    /// <summary>One client's line; its config file is the user's, so what is shown of it is made terminal-safe.</summary>
+    private static void RenderMcp(IAnsiConsole console, McpClientHealth mcp)
+    {
+        var name = mcp.Client == "claude" ? "Claude Code" : "Codex";
+        var mark = mcp.Problem is not null ? "[red]!![/]" : mcp.Registered ? "[green]ok[/]" : "[grey]--[/]";
+        var problem = mcp.Problem is { } bad ? $"[red]{Markup.Escape(TerminalText.Safe(bad))}[/]" : "";
+        var text = mcp.Registered
+            ? Markup.Escape(TerminalText.Safe($"{name} starts zwarm as an MCP server: {mcp.Command} ({mcp.ConfigFile})")) + (problem.Length > 0 ? " " + problem : "")
+            : problem.Length > 0
+                ? problem
+                : Markup.Escape(TerminalText.Safe($"{name} does not use zwarm (zwarm mcp install --{mcp.Client} registers it in {mcp.ConfigFile})"));
+        console.MarkupLine($"{mark} mcp {mcp.Client,-8} {text}");
     }
 }

@@ -3,12 +3,14 @@ using Zwarm.Cli.Infrastructure;
 using Zwarm.Core;
 using Zwarm.Core.Agents;
 using Zwarm.Mcp;
+using Zwarm.Mcp.Http;
 using Zwarm.Mcp.Install;
 
 namespace Zwarm.Cli.Commands;
 
 /// <summary>
-/// `zwarm mcp`: serve the session tools to an MCP client over stdio (stdout is the protocol; notes go to stderr);
+/// `zwarm mcp`: serve the session tools to an MCP client over stdio (stdout is the protocol; notes go to stderr), or
+/// with --http over Streamable HTTP on 127.0.0.1 (Zwarm.Mcp.Http);
 /// `zwarm mcp install --claude|--codex`: register it in the client's config. Runs in the full binary (zwarm-llm in a
 /// native install): the MCP SDK and the tool surface stay out of the lean `zwarm` that `ls` starts.
 /// </summary>
@@ -28,7 +30,10 @@ internal static class McpCommand
         var bash = new Option<bool>("--bash") { Description = "Also offer the read-only bash tool" };
         var waitCap = new Option<double>("--wait-cap") { Description = "Seconds one wait_for_sessions call blocks at most (stay below the client's tool timeout)", DefaultValueFactory = _ => 50 };
         var progress = new Option<double>("--progress-interval") { Description = "Seconds between progress notifications while wait_for_sessions blocks", DefaultValueFactory = _ => 5 };
-        var command = new Command(Name, Description) { allowDir, maxSessions, maxSandbox, readOnly, ownOnly, bash, waitCap, progress };
+        var http = new Option<bool>("--http") { Description = "Serve Streamable HTTP on 127.0.0.1 (bearer token, local Host/Origin only) instead of stdio" };
+        var port = new Option<int>("--port") { Description = "The --http port (default 0: any free port, printed on stderr)", DefaultValueFactory = _ => 0 };
+        var tokenFile = new Option<string>("--token-file") { Description = "Where the --http bearer token is kept (created 0600 if missing; default STATE_DIR/mcp-http.token)" };
+        var command = new Command(Name, Description) { allowDir, maxSessions, maxSandbox, readOnly, ownOnly, bash, waitCap, progress, http, port, tokenFile };
         command.Subcommands.Add(CreateInstall(actions));
         actions.Set(command, async (ctx, ct) =>
         {
@@ -55,14 +60,27 @@ internal static class McpCommand
                 WaitCap = TimeSpan.FromSeconds(ctx.Get(waitCap)),
                 ProgressInterval = TimeSpan.FromSeconds(ctx.Get(progress)),
             };
-            return await new ZwarmMcpServer(ctx.Sessions, settings, ctx.Terminal.Err).RunStdioAsync(ct);
+            if (!ctx.Get(http))
+            {
+                if (ctx.Get(port) != 0 || ctx.Get(tokenFile) is not null)
+                {
+                    throw new ZwarmException(ErrorKind.Usage, "--port and --token-file go with --http");
+                }
+                return await new ZwarmMcpServer(ctx.Sessions, settings, ctx.Terminal.Err).RunStdioAsync(ct);
+            }
+            if (ctx.Get(port) is < 0 or > 65535)
+            {
+                throw new ZwarmException(ErrorKind.Usage, "--port must be between 0 and 65535");
+            }
+            var token = ctx.Get(tokenFile) is { } tokenPath ? Path.GetFullPath(tokenPath, cwd) : Path.Combine(ctx.Sessions.Context.StateDirectory, "mcp-http.token");
+            return await new McpHttpServer(ctx.Sessions, settings, new McpHttpSettings(ctx.Get(port), token), ctx.Terminal.Err).RunAsync(ct);
         });
         return command;
     }
 
     private static Command CreateInstall(CommandActions actions)
     {
-        var claude = new Option<bool>("--claude") { Description = "Register in Claude Code (~/.claude.json, or .mcp.json with --scope project)" };
+        var claude = new Option<bool>("--claude") { Description = "Register in Claude Code (~/.claude.json or $CLAUDE_CONFIG_DIR/.claude.json, or .mcp.json with --scope project)" };
         var codex = new Option<bool>("--codex") { Description = "Register in Codex ($CODEX_HOME/config.toml, or .codex/config.toml with --scope project)" };
         var scope = new Option<string>("--scope") { Description = "user (default) or project", DefaultValueFactory = _ => "user" };
         scope.AcceptOnlyFromAmong("user", "project");
@@ -75,10 +93,13 @@ internal static class McpCommand
                 throw new ZwarmException(ErrorKind.Usage, "give one of --claude or --codex");
             }
             var env = ctx.Zwarm.Environment;
-            var home = env.GetValueOrDefault("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+            var home = Zwarm.Core.Health.McpClientConfigs.Home(env);
             var (executable, prefix) = Self();
             var request = new McpInstallRequest(ctx.Get(claude) ? McpClientKind.Claude : McpClientKind.Codex, ctx.Get(scope) == "project",
-                executable, [.. prefix, Name], home, env.GetValueOrDefault("CODEX_HOME"), ctx.Zwarm.WorkingDirectory);
+                executable, [.. prefix, Name], home, env.GetValueOrDefault("CODEX_HOME"), ctx.Zwarm.WorkingDirectory)
+            {
+                ClaudeConfigDir = env.GetValueOrDefault("CLAUDE_CONFIG_DIR"),
+            };
             var result = McpInstaller.Install(request, dryRun: ctx.Get(print));
             if (ctx.Get(print))
             {

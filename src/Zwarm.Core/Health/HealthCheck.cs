@@ -1,6 +1,7 @@
 // `zwarm doctor` as a use-case: what zwarm can find — agent CLIs and their versions, API keys, a writable private
-// state dir, the config, setsid, the LLM verbs' binary, leftovers in the store — and, with --fix, the repairs that
-// cannot lose anything (stale leftovers removed, the store's folders made private again). The command only renders.
+// state dir, the config, setsid, the LLM verbs' binary, leftovers in the store, zwarm's registration in the MCP
+// clients' configs — and, with --fix, the repairs that cannot lose anything (stale leftovers removed, the store's
+// folders made private again). The command only renders.
 using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
@@ -35,7 +36,8 @@ public sealed class HealthCheck(TimeProvider time)
             : [];
         return new HealthReport(request.StateDirectory, request.StateProblem is null && IsWritable(request.StateDirectory),
             request.StateProblem, agents, keys, request.ConfigFile, request.ConfigError, File.Exists(ExecutableResolver.Setsid),
-            request.LlmVerbs, leftovers, await GitHealth.CheckAsync(request.Environment, cancellationToken).ConfigureAwait(false));
+            request.LlmVerbs, leftovers, await GitHealth.CheckAsync(request.Environment, cancellationToken).ConfigureAwait(false),
+            McpRegistrationCheck.Run(request.Environment, request.WorkingDirectory));
     }
 
     /// <summary>Removes the store's stale leftovers and makes its folders private again. Returns what was done.</summary>

@@ -5,6 +5,8 @@ namespace Zwarm.Mcp.Install;
 /// relative ./zwarm, which may rebuild and time the client out), <paramref name="Arguments"/> follow it.
 /// <paramref name="Home"/> is the user's home, <paramref name="CodexHome"/> $CODEX_HOME if set, and
 /// <paramref name="ProjectDirectory"/> where project-scoped config goes.
+/// <see cref="ClaudeConfigDir"/> is $CLAUDE_CONFIG_DIR if set: Claude Code then keeps its user config
+/// (.claude.json) there instead of in the home directory.
 /// </summary>
 public sealed record McpInstallRequest(
     McpClientKind Client,
@@ -13,4 +15,7 @@ public sealed record McpInstallRequest(
     IReadOnlyList<string> Arguments,
     string Home,
     string? CodexHome,
-    string ProjectDirectory);
+    string ProjectDirectory)
+{
+    public string? ClaudeConfigDir { get; init; }
+}

@@ -1,31 +1,47 @@
 // `zwarm mcp install`: registers zwarm in an MCP client's own config file, idempotently (an existing zwarm entry is
 // replaced, everything else kept byte for byte where possible). Written directly rather than through `claude mcp
 // add` / `codex mcp add`, which are not guaranteed to work offline or without a login.
-//   Claude Code: user scope -> "mcpServers" of ~/.claude.json; project scope -> <project>/.mcp.json.
+//   Claude Code: user scope -> "mcpServers" of ~/.claude.json ($CLAUDE_CONFIG_DIR/.claude.json when that is set,
+//                as Claude Code itself reads it); project scope -> <project>/.mcp.json (paths: McpClientConfigs).
 //   Codex: [mcp_servers.zwarm] in $CODEX_HOME/config.toml (default ~/.codex), with tool_timeout_sec above the
 //          server's wait cap and default_tools_approval_mode = "approve" (Codex runs non-interactively otherwise
-//          refuses: "MCP tool call requires approval").
+//          refuses: "MCP tool call requires approval"), and env_vars passing zwarm's and the agents' variables
+//          through (Codex gives a stdio server a minimal environment; see CodexPassThrough).
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Zwarm.Core.Health;
 
 namespace Zwarm.Mcp.Install;
 
 public static class McpInstaller
 {
-    public const string ServerName = "zwarm";
+    public const string ServerName = McpClientConfigs.ServerName;
 
     /// <summary>Codex cuts a tool call off after tool_timeout_sec (60 s by default); one wait is capped at 50 s.</summary>
     public const int CodexToolTimeoutSeconds = 120;
 
+    /// <summary>
+    /// Codex starts a stdio server with only HOME, PATH, USER, SHELL, LANG, TERM, TMPDIR and a few more, and the
+    /// sessions zwarm starts inherit the server's environment: without these (env_vars passes each through when it is
+    /// set) `ZWARM_STATE_DIR` is ignored and a delegated Claude Code or Codex loses its key, endpoint and config folder.
+    /// </summary>
+    public static readonly IReadOnlyList<string> CodexPassThrough =
+    [
+        "ZWARM_STATE_DIR", "ZWARM_LLM_BIN", "ZWARM_AGENTS_DIR", "ZWARM_CODEX_BIN", "ZWARM_CLAUDE_BIN",
+        "OPENAI_API_KEY", "OPENAI_BASE_URL", "CODEX_API_KEY", "CODEX_HOME",
+        "ANTHROPIC_API_KEY", "ANTHROPIC_AUTH_TOKEN", "ANTHROPIC_BASE_URL", "ANTHROPIC_MODEL", "CLAUDE_CONFIG_DIR",
+        "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "DISABLE_TELEMETRY", "DISABLE_AUTOUPDATER", "DISABLE_ERROR_REPORTING",
+    ];
+
     public static string ConfigPath(McpInstallRequest request) => request.Client switch
     {
         McpClientKind.Claude => request.ProjectScope
-            ? Path.Combine(request.ProjectDirectory, ".mcp.json")
-            : Path.Combine(request.Home, ".claude.json"),
+            ? McpClientConfigs.ClaudeProject(request.ProjectDirectory)
+            : McpClientConfigs.ClaudeUser(request.Home, request.ClaudeConfigDir),
         _ => request.ProjectScope
-            ? Path.Combine(request.ProjectDirectory, ".codex", "config.toml")
-            : Path.Combine(request.CodexHome is { Length: > 0 } home ? home : Path.Combine(request.Home, ".codex"), "config.toml"),
+            ? McpClientConfigs.CodexProject(request.ProjectDirectory)
+            : McpClientConfigs.CodexUser(request.Home, request.CodexHome),
     };
 
     /// <summary>Writes (or with <paramref name="dryRun"/> only computes) the registration.</summary>
@@ -105,7 +121,8 @@ public static class McpInstaller
             $"command = {Toml(request.Command)}\n" +
             $"args = [{string.Join(", ", request.Arguments.Select(Toml))}]\n" +
             $"tool_timeout_sec = {CodexToolTimeoutSeconds}\n" +
-            "default_tools_approval_mode = \"approve\"\n";
+            "default_tools_approval_mode = \"approve\"\n" +
+            $"env_vars = [{string.Join(", ", CodexPassThrough.Select(Toml))}]\n";
         // Drop an earlier [mcp_servers.zwarm] table (and its sub-tables) wherever it is, then append ours.
         var kept = new List<string>();
         var skipping = false;

@@ -19,6 +19,9 @@ internal static class PartResolver
                 TextPart t => new TextItem(t.Text),
                 ReasoningPart r => new ReasoningItem(r.Text),
                 ToolCallPart c => new FunctionCallItem(c.CallId ?? callId, c.Name, NormalizeArguments(c.ArgumentsJson)),
+                McpToolCallPart m => request.Api == ModelApi.OpenAIResponses
+                    ? new FunctionCallItem(m.CallId ?? callId, m.Tool, NormalizeArguments(m.ArgumentsJson)) { Namespace = $"mcp__{m.Server}" }
+                    : new FunctionCallItem(m.CallId ?? callId, $"mcp__{m.Server}__{m.Tool}", NormalizeArguments(m.ArgumentsJson)),
                 FreeformToolCallPart f => Freeform(request, f.CallId ?? callId, f.Name, f.Input),
                 ShellCallPart s => Shell(request, s.CallId ?? callId, s.Command),
                 WriteFilePart w => WriteFile(request, w.CallId ?? callId, w.Path, w.Content),

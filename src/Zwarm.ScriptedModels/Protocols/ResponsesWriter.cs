@@ -142,11 +142,7 @@ internal sealed class ResponsesWriter(TimeProvider time) : IProtocolWriter
                 ["id"] = id, ["type"] = "reasoning",
                 ["summary"] = done ? new JsonArray(SummaryText(reasoning.Text)) : new JsonArray(),
             },
-            FunctionCallItem call => new JsonObject
-            {
-                ["id"] = id, ["type"] = "function_call", ["status"] = status, ["call_id"] = call.CallId,
-                ["name"] = call.Name, ["arguments"] = done ? call.ArgumentsJson : "",
-            },
+            FunctionCallItem call => FunctionCallJson(call, id, status, done),
             FreeformCallItem call => new JsonObject
             {
                 ["id"] = id, ["type"] = "custom_tool_call", ["status"] = status, ["call_id"] = call.CallId,
@@ -154,6 +150,17 @@ internal sealed class ResponsesWriter(TimeProvider time) : IProtocolWriter
             },
             _ => throw new InvalidOperationException($"Unknown output item {item.GetType().Name}"),
         };
+    }
+
+    private static JsonObject FunctionCallJson(FunctionCallItem call, string id, string status, bool done)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = id, ["type"] = "function_call", ["status"] = status, ["call_id"] = call.CallId,
+            ["name"] = call.Name, ["arguments"] = done ? call.ArgumentsJson : "",
+        };
+        if (call.Namespace is { } ns) json["namespace"] = ns;
+        return json;
     }
 
     private static JsonObject OutputText(string text) =>

@@ -14,6 +14,10 @@ public static class Reply
     public static ContentReply ToolCall(string name, string argumentsJson, string? callId = null, string? preface = null) =>
         new(WithPreface(preface, new ToolCallPart(name, argumentsJson, callId)));
 
+    /// <summary>A call of an MCP server's tool as the agent CLI names it (see <see cref="McpToolCallPart"/>).</summary>
+    public static ContentReply McpToolCall(string server, string tool, string argumentsJson, string? callId = null) =>
+        new([new McpToolCallPart(server, tool, argumentsJson, callId)]);
+
     /// <summary>Asks the agent CLI to run a shell command (Codex <c>exec_command</c>, Claude Code <c>Bash</c>).</summary>
     public static ContentReply Shell(string command, string? preface = null, string? callId = null) =>
         new(WithPreface(preface, new ShellCallPart(command, callId)));

@@ -20,6 +20,11 @@ public sealed record ReasoningPart(string Text) : ReplyPart;
 /// A null <paramref name="CallId"/> gets a deterministic one (<c>call_N_I</c> / <c>toolu_N_I</c>).</summary>
 public sealed record ToolCallPart(string Name, string ArgumentsJson, string? CallId = null) : ReplyPart;
 
+/// <summary>A call of tool <paramref name="Tool"/> of MCP server <paramref name="Server"/>, named as the client
+/// exposes it: Codex a Responses <c>function_call</c> in namespace <c>mcp__SERVER</c> named <c>TOOL</c>, Claude Code
+/// (and any other API) a tool named <c>mcp__SERVER__TOOL</c>.</summary>
+public sealed record McpToolCallPart(string Server, string Tool, string ArgumentsJson, string? CallId = null) : ReplyPart;
+
 /// <summary>A freeform (grammar) tool call such as Codex's <c>apply_patch</c>: a Responses <c>custom_tool_call</c>;
 /// on the other APIs a regular call with arguments <c>{"input": ...}</c>.</summary>
 public sealed record FreeformToolCallPart(string Name, string Input, string? CallId = null) : ReplyPart;

@@ -35,7 +35,8 @@ public sealed class McpInstallerTests : IDisposable
         Assert.Contains("[mcp_servers.other]", text);
         Assert.DoesNotContain("./zwarm", text);
         Assert.DoesNotContain("[mcp_servers.zwarm.env]", text);
-        Assert.Contains("[mcp_servers.zwarm]\ncommand = \"/opt/zwarm/bin/zwarm-llm\"\nargs = [\"mcp\"]\ntool_timeout_sec = 120\ndefault_tools_approval_mode = \"approve\"\n", text);
+        Assert.Contains("[mcp_servers.zwarm]\ncommand = \"/opt/zwarm/bin/zwarm-llm\"\nargs = [\"mcp\"]\ntool_timeout_sec = 120\ndefault_tools_approval_mode = \"approve\"\nenv_vars = [\"ZWARM_STATE_DIR\", ", text);
+        Assert.Contains("\"ANTHROPIC_API_KEY\"", text);
         Assert.Single(text.Split('\n'), l => l == "[mcp_servers.zwarm]");
     }
 
@@ -56,6 +57,19 @@ public sealed class McpInstallerTests : IDisposable
         Assert.Equal("x", servers.GetProperty("other").GetProperty("command").GetString());
         Assert.Equal("/opt/zwarm/bin/zwarm-llm", servers.GetProperty("zwarm").GetProperty("command").GetString());
         Assert.Equal(["mcp"], servers.GetProperty("zwarm").GetProperty("args").EnumerateArray().Select(a => a.GetString()));
+    }
+
+    [Fact]
+    public void Claude_user_scope_goes_into_claude_config_dir_when_it_is_set()
+    {
+        var configDir = Path.Combine(_home, "claude-config");
+        var request = Request(McpClientKind.Claude) with { ClaudeConfigDir = configDir };
+
+        var result = McpInstaller.Install(request, dryRun: false);
+
+        Assert.Equal(Path.Combine(configDir, ".claude.json"), result.Path);
+        Assert.True(File.Exists(result.Path));
+        Assert.False(File.Exists(Path.Combine(_home, ".claude.json")));
     }
 
     [Fact]

@@ -35,6 +35,14 @@ internal sealed class ZwarmProcess : IDisposable
         }
     }
 
+    public string Err
+    {
+        get
+        {
+            lock (_err) return _err.ToString();
+        }
+    }
+
     public static ZwarmProcess Start(IReadOnlyList<string> arguments, string workingDirectory,
         IReadOnlyDictionary<string, string> environment)
     {
@@ -64,6 +72,17 @@ internal sealed class ZwarmProcess : IDisposable
         {
             if (predicate(Out)) return true;
             if (_pumps.IsCompleted) return predicate(Out);
+            await _outputArrived.WaitAsync(TimeSpan.FromMilliseconds(200), cancellationToken);
+        }
+    }
+
+    /// <summary>Waits until stderr so far satisfies <paramref name="predicate"/>; false if the process ended first.</summary>
+    public async Task<bool> WaitForErrorAsync(Func<string, bool> predicate, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            if (predicate(Err)) return true;
+            if (_pumps.IsCompleted) return predicate(Err);
             await _outputArrived.WaitAsync(TimeSpan.FromMilliseconds(200), cancellationToken);
         }
     }
@@ -113,7 +132,7 @@ internal sealed class ZwarmProcess : IDisposable
         while ((read = await reader.ReadAsync(buffer, CancellationToken.None)) > 0)
         {
             lock (sink) sink.Append(buffer, 0, read);
-            if (ReferenceEquals(sink, _out)) _outputArrived.Release();
+            _outputArrived.Release();
         }
     }
 }

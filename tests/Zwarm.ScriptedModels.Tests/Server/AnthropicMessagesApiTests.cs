@@ -103,4 +103,20 @@ public sealed class AnthropicMessagesApiTests
         Assert.Equal(0, recorded.CallNumber);
         Assert.Empty(server.ModelCalls);
     }
+
+    [Fact]
+    public async Task Mcp_tool_call_is_a_tool_use_named_as_claude_code_names_mcp_tools()
+    {
+        var script = ModelScript.Always(Reply.McpToolCall("zwarm", "delegate", """{"task":"t"}"""));
+        await using var server = await ScriptedModelServer.StartAsync(script, _ct);
+        using var client = ServerHttp.Client(server);
+
+        var (_, body) = await ServerHttp.PostJsonAsync(client, "/v1/messages", ServerHttp.AnthropicBody("hi", stream: false), _ct);
+
+        var use = Assert.Single(body["content"]!.AsArray())!;
+        Assert.Equal("tool_use", (string)use["type"]!);
+        Assert.Equal("mcp__zwarm__delegate", (string)use["name"]!);
+        Assert.Equal("t", (string)use["input"]!["task"]!);
+        Assert.Null(use["namespace"]);
+    }
 }

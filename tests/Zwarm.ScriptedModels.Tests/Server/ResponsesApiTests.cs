@@ -113,4 +113,20 @@ public sealed class ResponsesApiTests
         Assert.Equal("call_delegate", (string)call["call_id"]!);
         Assert.Equal("fix the bug", (string)JsonNode.Parse((string)call["arguments"]!)!["task"]!);
     }
+
+    [Fact]
+    public async Task Mcp_tool_call_is_a_function_call_in_the_servers_namespace_as_codex_names_it()
+    {
+        var script = ModelScript.Always(Reply.McpToolCall("zwarm", "list_sessions", "{}", callId: "call_mcp"));
+        await using var server = await ScriptedModelServer.StartAsync(script, _ct);
+        using var client = ServerHttp.Client(server);
+
+        var (_, body) = await ServerHttp.PostJsonAsync(client, "/v1/responses", ServerHttp.ResponsesBody("go", stream: false), _ct);
+
+        var call = body["output"]![0]!;
+        Assert.Equal("function_call", (string)call["type"]!);
+        Assert.Equal("mcp__zwarm", (string)call["namespace"]!);
+        Assert.Equal("list_sessions", (string)call["name"]!);
+        Assert.Equal("call_mcp", (string)call["call_id"]!);
+    }
 }
