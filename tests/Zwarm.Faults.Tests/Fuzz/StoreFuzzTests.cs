@@ -158,7 +158,7 @@ public sealed class StoreFuzzTests(ITestOutputHelper output) : IDisposable
 
     private static Process StartCanary()
     {
-        var canary = Process.Start(new ProcessStartInfo("setsid", ["sleep", "600"]) { UseShellExecute = false })!;
+        var canary = Process.Start(new ProcessStartInfo("setsid", ["sleep", "infinity"]) { UseShellExecute = false })!;
         // setsid execs sleep in place (the child is no group leader); wait until it has.
         for (var i = 0; i < 200 && ProcessInfo.TryGetStat(canary.Id)?.Session != canary.Id; i++)
         {
