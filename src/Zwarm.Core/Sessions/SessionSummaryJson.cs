@@ -157,10 +157,29 @@ public static class SessionSummaryJson
             || name.SequenceEqual("source"u8) || name.SequenceEqual("working_dir"u8) || name.SequenceEqual("updated_at"u8)
             || name.SequenceEqual("error"u8) || name.SequenceEqual("branch"u8) || name.SequenceEqual("group"u8))
         {
-            return type is JsonTokenType.String or JsonTokenType.Null;
+            return type == JsonTokenType.Null || (type == JsonTokenType.String && IsText(ref reader));
         }
         reader.Skip();
         return true;
+    }
+
+    // A string GetString can decode: the reader checks a string's bytes only when it is decoded, so invalid UTF-8
+    // (or an escaped lone surrogate) would pass the index check and throw when the summary is read.
+    private static bool IsText(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return System.Text.Unicode.Utf8.IsValid(reader.ValueSpan);
+        }
+        try
+        {
+            reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The status string the reader is on (no allocation); unknown values throw <see cref="JsonException"/>.</summary>
