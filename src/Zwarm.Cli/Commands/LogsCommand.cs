@@ -5,6 +5,7 @@ using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
 using Zwarm.Core.Events;
+using Zwarm.Core.Sessions;
 
 namespace Zwarm.Cli.Commands;
 
@@ -85,7 +86,7 @@ internal static class LogsCommand
     }
 
     private static FileStream? OpenShared(string path) =>
-        File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete) : null;
+        StoreFiles.OpenRead(path);
 
     private enum OutputMode
     {

@@ -1,4 +1,5 @@
 using Zwarm.Cli.Infrastructure;
+using Zwarm.Core.Sessions;
 
 namespace Zwarm.Cli.Rendering;
 
@@ -7,12 +8,11 @@ internal static class RawOutput
     /// <summary>Copies a file's bytes to stdout unchanged (streamed; a missing file prints nothing).</summary>
     public static async Task CopyAsync(Terminal terminal, string path, CancellationToken cancellationToken)
     {
-        if (!File.Exists(path))
+        await using var stream = StoreFiles.OpenRead(path, 64 * 1024);
+        if (stream is null)
         {
             return;
         }
-        await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
-            64 * 1024, FileOptions.SequentialScan);
         if (terminal.Out is StreamWriter writer)
         {
             await writer.FlushAsync(cancellationToken);

@@ -41,9 +41,9 @@ public static class FileFollower
             {
                 // Decide "finished" BEFORE draining, so lines written just before the end are never lost.
                 var finished = isFinished();
-                if (stream is null && File.Exists(path))
+                if (stream is null && Sessions.StoreFiles.OpenRead(path, bufferSize: 1) is { } opened)
                 {
-                    stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1);
+                    stream = opened;
                     reader = new JsonlLineReader(stream, finalPartialLineIsLine: false);
                 }
                 if (reader is not null)

@@ -11,13 +11,8 @@ public static class TurnFileReader
     /// </summary>
     public static IEnumerable<AgentEvent> ReadEvents(string path, IAgentStreamParser parser, ParseStats? stats = null)
     {
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete,
-                bufferSize: 1, FileOptions.SequentialScan);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        // Only a regular file: a FIFO or a link to /dev/zero planted in the store would block or never end.
+        if (Sessions.StoreFiles.OpenRead(path, bufferSize: 1) is not { } stream)
         {
             yield break;
         }

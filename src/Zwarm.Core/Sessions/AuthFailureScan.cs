@@ -18,16 +18,16 @@ internal static class AuthFailureScan
     {
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length == 0)
+            using var stream = StoreFiles.OpenRead(path, bufferSize: 1);
+            var length = stream?.Length ?? 0;
+            if (stream is null || length == 0)
             {
                 return null;
             }
-            using var stream = info.OpenRead();
-            var start = fromEnd ? Math.Max(0, info.Length - maxBytes) : 0;
+            var start = fromEnd ? Math.Max(0, length - maxBytes) : 0;
             stream.Seek(start, SeekOrigin.Begin);
-            var buffer = new byte[Math.Min(maxBytes, info.Length - start)];
-            stream.ReadExactly(buffer);
+            var buffer = new byte[Math.Min(maxBytes, length - start)];
+            buffer = buffer[..stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false)];
             var lines = System.Text.Encoding.UTF8.GetString(buffer).Split('\n');
             // A tail starts mid-line, and the last line may still be being written: both are skipped.
             var whole = lines.Skip(start > 0 ? 1 : 0).Take(lines.Length - (start > 0 ? 1 : 0) - 1);

@@ -22,15 +22,9 @@ public static partial class FirstErrorLine
     {
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length == 0)
-            {
-                return null;
-            }
-            using var stream = info.OpenRead();
-            var buffer = new byte[Math.Min(info.Length, MaxBytes)];
-            stream.ReadExactly(buffer);
-            return Pick(System.Text.Encoding.UTF8.GetString(buffer).Split('\n'));
+            return StoreFiles.ReadRegular(path, MaxBytes) is { Length: > 0 } buffer
+                ? Pick(System.Text.Encoding.UTF8.GetString(buffer).Split('\n'))
+                : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -12,28 +12,14 @@ public sealed partial class SessionIndex
     {
         var result = new Dictionary<string, SessionIndexEntry>(StringComparer.Ordinal);
         ReadOnlyMemory<byte> memory;
-        if (!File.Exists(IndexPath))
-        {
-            // A new store: checked first because a thrown FileNotFoundException costs more than the whole listing.
-            return result;
-        }
         try
         {
-            using var handle = File.OpenHandle(IndexPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-            var length = RandomAccess.GetLength(handle);
-            if (length > int.MaxValue)
+            // Only a regular file (a FIFO in its place would block the listing); a missing one is a new store.
+            if (StoreFiles.ReadRegular(IndexPath) is not { } bytes)
             {
                 return result;
             }
-            // Not zeroed first: every byte is about to be overwritten by the read.
-            var buffer = GC.AllocateUninitializedArray<byte>((int)length);
-            var read = 0;
-            int n;
-            while (read < buffer.Length && (n = RandomAccess.Read(handle, buffer.AsSpan(read), read)) > 0)
-            {
-                read += n;
-            }
-            memory = buffer.AsMemory(0, read);
+            memory = bytes;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -88,8 +74,9 @@ public sealed partial class SessionIndex
         return (id, new SessionIndexEntry(stamp, size, listed));
     }
 
-    // Walks the summary object (validating it) and keeps it as a slice of the line; decodes only what listing
-    // needs before anyone asks for the summary: status and created_at (its id must be the line's, written first).
+    // Walks the summary object (validating it: every known value of the kind the decoder expects) and keeps it as a
+    // slice of the line; decodes only what listing needs before anyone asks for the summary: status and created_at
+    // (its id must be the line's, written first).
     private static ListedSummary ReadListed(ref Utf8JsonReader reader, ReadOnlyMemory<byte> line, string? lineId)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
@@ -106,7 +93,7 @@ public sealed partial class SessionIndex
             if (name.SequenceEqual("id"u8)) id = lineId is not null && reader.ValueTextEquals(lineId) ? lineId : reader.GetString();
             else if (name.SequenceEqual("status"u8)) status = SessionSummaryJson.ReadStatus(ref reader);
             else if (name.SequenceEqual("created_at"u8)) createdAt = reader.GetString();
-            else reader.Skip();
+            else if (!SessionSummaryJson.Fits(name, ref reader)) throw new JsonException("a summary value has the wrong kind");
         }
         var end = (int)reader.BytesConsumed;
         if (id is null || status is null)

@@ -147,15 +147,7 @@ public sealed partial class SessionService
     {
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.LinkTarget is not null)
-            {
-                return null;
-            }
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.None);
-            var buffer = new byte[4096];
-            var length = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            return buffer[..length];
+            return StoreFiles.ReadRegular(path, 4096);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

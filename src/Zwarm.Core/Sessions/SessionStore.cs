@@ -84,22 +84,47 @@ public sealed partial class SessionStore
         {
             throw new CorruptSessionException(id, $"meta.json belongs to another session ({meta.Id})");
         }
+        if (meta.Turns?.Any(t => t is null) == true)
+        {
+            // A turn's number is its place in the list: a hole cannot be read around.
+            throw new CorruptSessionException(id, "meta.json is not valid: its list of turns holds a null");
+        }
         return WithDefaults(meta);
     }
 
     // The source generator builds records with init-only properties through one object initializer, so a field
-    // missing from the file (every zwarm extra in a Python-written meta.json) arrives as null, not as its default.
+    // missing from the file (every zwarm extra in a Python-written meta.json) arrives as null, not as its default;
+    // so does an explicit null (a hand edit, another tool) where a text belongs: both read as the default.
     private static SessionMeta WithDefaults(SessionMeta meta)
     {
+        foreach (var turn in meta.Turns ?? [])
+        {
+            turn.Prompt ??= "";
+        }
+        foreach (var message in meta.Messages ?? [])
+        {
+            if (message is not null)
+            {
+                message.Role ??= "unknown";
+                message.Content ??= "";
+                message.Timestamp ??= "";
+                message.Metadata ??= [];
+            }
+        }
         if (meta.Turns is not null && meta.Messages is not null && meta.TokenUsage is not null && meta.Model is not null
-            && meta.Source is not null && meta.Adapter is not null)
+            && meta.Source is not null && meta.Adapter is not null && !meta.Messages.Any(m => m is null)
+            && meta.Task is not null && meta.WorkingDir is not null && meta.CreatedAt is not null && meta.UpdatedAt is not null)
         {
             return meta;
         }
         return meta with
         {
+            Task = meta.Task ?? "",
+            WorkingDir = meta.WorkingDir ?? "",
+            CreatedAt = meta.CreatedAt ?? "",
+            UpdatedAt = meta.UpdatedAt ?? "",
             Turns = meta.Turns ?? [],
-            Messages = meta.Messages ?? [],
+            Messages = meta.Messages?.Where(m => m is not null).ToList() ?? [],
             TokenUsage = meta.TokenUsage ?? new Dictionary<string, long>(),
             Model = meta.Model ?? "",
             Source = meta.Source ?? "user",

@@ -132,6 +132,56 @@ public static class SessionSummaryJson
         };
     }
 
+    /// <summary>
+    /// True when the value the reader is on has the kind <see cref="Read"/> expects for property <paramref name="name"/>
+    /// (and a number fits its type), so a summary checked field by field when the index is read never throws when it
+    /// is decoded later. Unknown properties fit (they are skipped); the reader is left on the value's last token.
+    /// </summary>
+    internal static bool Fits(ReadOnlySpan<byte> name, ref Utf8JsonReader reader)
+    {
+        var type = reader.TokenType;
+        if (name.SequenceEqual("turns"u8) || name.SequenceEqual("exit_code"u8) || name.SequenceEqual("pid"u8)
+            || name.SequenceEqual("lines_added"u8) || name.SequenceEqual("lines_removed"u8) || name.SequenceEqual("files_changed"u8))
+        {
+            return (type == JsonTokenType.Null && !name.SequenceEqual("turns"u8)) || (type == JsonTokenType.Number && reader.TryGetInt32(out _));
+        }
+        if (name.SequenceEqual("input_tokens"u8) || name.SequenceEqual("cached_input_tokens"u8) || name.SequenceEqual("output_tokens"u8))
+        {
+            return type == JsonTokenType.Number && reader.TryGetInt64(out _);
+        }
+        if (name.SequenceEqual("cost_usd"u8))
+        {
+            return type == JsonTokenType.Null || (type == JsonTokenType.Number && reader.TryGetDecimal(out _));
+        }
+        if (name.SequenceEqual("adapter"u8) || name.SequenceEqual("model"u8) || name.SequenceEqual("task"u8)
+            || name.SequenceEqual("source"u8) || name.SequenceEqual("working_dir"u8) || name.SequenceEqual("updated_at"u8)
+            || name.SequenceEqual("error"u8) || name.SequenceEqual("branch"u8) || name.SequenceEqual("group"u8))
+        {
+            return type == JsonTokenType.Null || (type == JsonTokenType.String && IsText(ref reader));
+        }
+        reader.Skip();
+        return true;
+    }
+
+    // A string GetString can decode: the reader checks a string's bytes only when it is decoded, so invalid UTF-8
+    // (or an escaped lone surrogate) would pass the index check and throw when the summary is read.
+    private static bool IsText(ref Utf8JsonReader reader)
+    {
+        if (!reader.ValueIsEscaped)
+        {
+            return System.Text.Unicode.Utf8.IsValid(reader.ValueSpan);
+        }
+        try
+        {
+            reader.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The status string the reader is on (no allocation); unknown values throw <see cref="JsonException"/>.</summary>
     internal static SessionStatus ReadStatus(ref Utf8JsonReader reader)
     {

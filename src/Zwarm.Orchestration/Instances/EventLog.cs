@@ -53,11 +53,11 @@ public sealed class EventLog : IDisposable
     /// <summary>Reads every well-formed line of <paramref name="path"/> (a missing file reads as empty).</summary>
     public static IEnumerable<EventLine> Read(string path)
     {
-        if (!File.Exists(path))
+        using var stream = StoreFiles.OpenRead(path);
+        if (stream is null)
         {
             yield break;
         }
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
         using var reader = new JsonlLineReader(stream);
         while (reader.TryReadLine(out var line))
         {

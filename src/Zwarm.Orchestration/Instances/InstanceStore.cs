@@ -54,20 +54,22 @@ public sealed class InstanceStore(string stateDirectory)
     public void Save(InstanceState state) =>
         AtomicFile.WriteAllBytes(StatePath(state.Id), JsonSerializer.SerializeToUtf8Bytes(state, InstanceJsonContext.Indented.InstanceState));
 
+    /// <summary>Reads state.json (untrusted: a regular file of bounded size, whose id is the folder's). Null when missing.</summary>
     public InstanceState? Load(string id)
     {
-        var path = StatePath(id);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(path), InstanceJsonContext.Indented.InstanceState);
+            return StoreFiles.ReadRegular(StatePath(id)) is { } bytes
+                ? InstanceStateCheck.Checked(id, JsonSerializer.Deserialize(bytes, InstanceJsonContext.Indented.InstanceState))
+                : null;
         }
         catch (JsonException e)
         {
             throw new ZwarmException(ErrorKind.State, $"instance {id}: state.json is corrupt ({e.Message})");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ZwarmException(ErrorKind.State, $"instance {id}: {e.Message}");
         }
     }
 
@@ -82,19 +84,22 @@ public sealed class InstanceStore(string stateDirectory)
 
     public List<ChatMessage> LoadMessages(string id)
     {
-        var path = MessagesPath(id);
-        if (!File.Exists(path))
-        {
-            return [];
-        }
         try
         {
-            var dtos = JsonSerializer.Deserialize(File.ReadAllBytes(path), InstanceJsonContext.Indented.ListMessageDto) ?? [];
-            return [.. dtos.Select(MessageCodec.FromDto)];
+            if (StoreFiles.ReadRegular(MessagesPath(id)) is not { } bytes)
+            {
+                return [];
+            }
+            var dtos = JsonSerializer.Deserialize(bytes, InstanceJsonContext.Indented.ListMessageDto) ?? [];
+            return [.. dtos.Where(d => d is not null).Select(MessageCodec.FromDto)];
         }
         catch (JsonException e)
         {
             throw new ZwarmException(ErrorKind.State, $"instance {id}: messages.json is corrupt ({e.Message})");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ZwarmException(ErrorKind.State, $"instance {id}: {e.Message}");
         }
     }
 

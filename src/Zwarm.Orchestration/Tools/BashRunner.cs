@@ -1,5 +1,8 @@
-// Runs the orchestrator's read-only checks (`bash`): `bash -c` in the project directory with stdin closed, a time
-// limit that kills the whole process tree, and output capped to its tail (where test summaries and errors are).
+// Runs the orchestrator's read-only checks (`bash`): `bash -c` in the project directory with stdin closed, an
+// environment without secrets (BashEnvironment), output capped to its tail (where test summaries and errors are) and
+// redacted of known key values. When the shell exits or its time limit passes, every process of the run — found by
+// the run's marker variable, so also a `sleep &` still holding the output pipe or a `setsid sleep &` outside the
+// group — is killed: a background job can neither block the run past its limit nor outlive it.
 using System.Diagnostics;
 using System.Text;
 
@@ -21,17 +24,17 @@ internal static class BashRunner
         };
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add(command);
+        var env = BashEnvironment.From(environment);
         psi.Environment.Clear();
-        foreach (var (name, value) in environment)
+        foreach (var (name, value) in env.Variables)
         {
-            if (value is not null)
-            {
-                psi.Environment[name] = value;
-            }
+            psi.Environment[name] = value;
         }
 
         var started = Stopwatch.StartNew();
-        using var process = new Process { StartInfo = psi };
+        using var process = new Process { StartInfo = psi, EnableRaisingEvents = true };
+        var exited = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.Exited += (_, _) => exited.TrySetResult();
         var stdout = new TailBuffer(maxChars);
         var stderr = new TailBuffer(maxChars);
         process.OutputDataReceived += (_, e) => stdout.AppendLine(e.Data);
@@ -46,19 +49,60 @@ internal static class BashRunner
         var timedOut = false;
         try
         {
-            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+            // The shell's exit, not the end of its output: a background job may hold the pipe open.
+            await exited.Task.WaitAsync(limit.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
             timedOut = !cancellationToken.IsCancellationRequested;
             Kill(process);
-            await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
         }
-        // Drain the last buffered lines of the asynchronous readers.
-        process.WaitForExit();
-        return new BashResult(timedOut ? null : process.ExitCode, stdout.ToString(), stderr.ToString(), timedOut,
+        finally
+        {
+            KillMarked(env.Marker);
+        }
+        // Drain the last buffered lines; bounded, in case a process cleared its environment and still holds the pipe.
+        using (var drain = new CancellationTokenSource(TimeSpan.FromSeconds(2)))
+        {
+            try
+            {
+                await process.WaitForExitAsync(drain.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        return new BashResult(timedOut ? null : process.ExitCode, env.Redact(stdout.ToString()), env.Redact(stderr.ToString()), timedOut,
             Math.Round(started.Elapsed.TotalSeconds, 2), stdout.Truncated || stderr.Truncated);
+    }
+
+    // SIGKILL to every live process whose environment holds this run's marker (the user's own processes only).
+    private static void KillMarked(string marker)
+    {
+        for (var round = 0; round < 3; round++)
+        {
+            var marked = Zwarm.Core.Processes.ProcessInfo.All()
+                .Where(p => p.IsLive && p.Pid != Environment.ProcessId
+                    && Zwarm.Core.Processes.ProcessInfo.HasEnvironmentEntry(p.Pid, BashEnvironment.MarkerVariable, marker))
+                .ToList();
+            if (marked.Count == 0)
+            {
+                return;
+            }
+            foreach (var p in marked)
+            {
+                try
+                {
+                    using var process = Process.GetProcessById(p.Pid);
+                    process.Kill();
+                }
+                catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+                {
+                    // it ended meanwhile
+                }
+            }
+        }
     }
 
     private static void Kill(Process process)

@@ -84,6 +84,39 @@ public sealed class SessionIndexTests : IDisposable
     }
 
     [Fact]
+    public void Read_AnIndexLineWithInvalidUtf8_IsDroppedAndItsSessionReadFromMeta()
+    {
+        var a = MetaFactory.Completed(task: "first");
+        _store.Create(a);
+        new SessionIndex(_store).Read();
+        var index = Path.Combine(_store.SessionsDirectory, SessionIndex.FileName);
+        var bytes = File.ReadAllBytes(index);
+        var at = bytes.AsSpan().IndexOf("first"u8);
+        bytes[at + 1] = 0xFF; // same length, so the line still matches meta.json's stamp and size
+
+        File.WriteAllBytes(index, bytes);
+        var listing = new SessionIndex(_store).Read();
+
+        Assert.Equal("first", Assert.Single(listing.Sessions).Task);
+    }
+
+    [Fact]
+    public async Task Read_AFifoInPlaceOfTheIndex_NeitherHangsNorLosesASession()
+    {
+        var a = MetaFactory.Completed();
+        _store.Create(a);
+        var index = Path.Combine(_store.SessionsDirectory, SessionIndex.FileName);
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", [index]))
+        {
+            await mkfifo.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        var listing = await Task.Run(() => new SessionIndex(_store).Read()).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(a.Id, Assert.Single(listing.Sessions).Id);
+    }
+
+    [Fact]
     public void Read_FromTheIndex_GivesTheSameSummariesAndJsonAsFromMeta()
     {
         _store.Create(MetaFactory.Completed(task: "quotes \" and é 🚀") with { Error = "boom", ExitCode = 3 });
