@@ -20,16 +20,9 @@ public sealed class HealthCheck(TimeProvider time)
 
     public async Task<HealthReport> RunAsync(HealthRequest request, CancellationToken cancellationToken)
     {
-        var agents = new List<AgentHealth>();
-        foreach (var adapter in AgentRegistry.Default.Adapters)
-        {
-            var settings = request.Config.AdapterSettingsFor(adapter.Name);
-            var name = settings.Executable ?? adapter.ExecutableName;
-            // The same lookup order as spawn (config, ZWARM_*_BIN, zwarm's data folder, the checkout's .tools, PATH).
-            var path = new AgentLocator(request.Environment, AgentLocator.DefaultCheckout).Find(adapter, settings, request.WorkingDirectory)?.Path;
-            var (version, problem) = path is null ? (null, "not installed") : await ReadVersionAsync(path, cancellationToken).ConfigureAwait(false);
-            agents.Add(new AgentHealth(adapter.Name, name, path, version, problem, adapter.InstallHint));
-        }
+        // Probed in parallel: each agent CLI is a node program that takes a second or more to print its version.
+        var agents = await Task.WhenAll(AgentRegistry.Default.Adapters.Select(adapter => AgentAsync(request, adapter, cancellationToken)))
+            .ConfigureAwait(false);
         var keys = KeyNames.Select(k => new KeyHealth(k, !string.IsNullOrEmpty(request.Environment.GetValueOrDefault(k)))).ToList();
         var leftovers = request.StateProblem is null
             ? new StoreLeftovers(new SessionStore(request.StateDirectory, time)).Find().Select(l => $"{l.Name}: {l.Reason}").ToList()
@@ -38,6 +31,16 @@ public sealed class HealthCheck(TimeProvider time)
             request.StateProblem, agents, keys, request.ConfigFile, request.ConfigError, File.Exists(ExecutableResolver.Setsid),
             request.LlmVerbs, leftovers, await GitHealth.CheckAsync(request.Environment, cancellationToken).ConfigureAwait(false),
             McpRegistrationCheck.Run(request.Environment, request.WorkingDirectory));
+    }
+
+    private static async Task<AgentHealth> AgentAsync(HealthRequest request, IAgentAdapter adapter, CancellationToken cancellationToken)
+    {
+        var settings = request.Config.AdapterSettingsFor(adapter.Name);
+        var name = settings.Executable ?? adapter.ExecutableName;
+        // The same lookup order as spawn (config, ZWARM_*_BIN, zwarm's data folder, the checkout's .tools, PATH).
+        var path = new AgentLocator(request.Environment, AgentLocator.DefaultCheckout).Find(adapter, settings, request.WorkingDirectory)?.Path;
+        var (version, problem) = path is null ? (null, "not installed") : await ReadVersionAsync(path, cancellationToken).ConfigureAwait(false);
+        return new AgentHealth(adapter.Name, name, path, version, problem, adapter.InstallHint);
     }
 
     /// <summary>Removes the store's stale leftovers and makes its folders private again. Returns what was done.</summary>
