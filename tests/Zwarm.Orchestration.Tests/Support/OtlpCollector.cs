@@ -1,5 +1,7 @@
 // A loopback OTLP/HTTP collector: an HttpListener that records the path and body of everything posted to it, so a
 // test can check which spans a run exported. Stop it (dispose) before reading, so every export has landed.
+// Disposing does not rely on HttpListener.Stop to end a pending GetContextAsync: a Stop racing the start of that call
+// left it pending forever (seen once in CI: the test host hung), so the wait is also cancelled.
 using System.Net;
 using System.Text;
 
@@ -10,9 +12,12 @@ public sealed class OtlpCollector : IAsyncDisposable
     private readonly HttpListener _listener = new();
     private readonly List<(string Path, byte[] Body)> _received = [];
     private readonly Task _loop;
+    private readonly CancellationTokenSource _stop;
 
     public OtlpCollector(CancellationToken cancellationToken)
     {
+        _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cancellationToken = _stop.Token;
         Port = FreePort();
         _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
         _listener.Start();
@@ -38,8 +43,17 @@ public sealed class OtlpCollector : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _listener.Stop();
-        await _loop;
+        await _stop.CancelAsync();
+        try
+        {
+            await _loop;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped while waiting for a request that never came.
+        }
         _listener.Close();
+        _stop.Dispose();
     }
 
     private async Task LoopAsync(CancellationToken cancellationToken)
@@ -49,7 +63,7 @@ public sealed class OtlpCollector : IAsyncDisposable
             HttpListenerContext context;
             try
             {
-                context = await _listener.GetContextAsync();
+                context = await _listener.GetContextAsync().WaitAsync(cancellationToken);
             }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
             {
