@@ -51,7 +51,12 @@ public abstract partial class AgentScenarios
         var traj = await world.JsonAsync("traj", id);
         var command = Assert.Single(StepsOf(traj, "command"));
         Assert.Equal(WriteCommand, command.GetProperty("command").GetString());
-        Assert.Equal("hello-from-e2e", command.GetProperty("output").GetString()!.TrimEnd('\n'));
+        var output = command.GetProperty("output").GetString()!;
+        var lost = Agent.MayLoseShellOutput && !output.Contains("hello-from-e2e", StringComparison.Ordinal);
+        if (!lost)
+        {
+            Assert.Equal("hello-from-e2e", output.TrimEnd('\n'));
+        }
         var exitCode = command.GetProperty("exit_code");
         Assert.Equal(Agent.ShellExitCode, exitCode.ValueKind == JsonValueKind.Null ? null : exitCode.GetInt32());
         Assert.Single(StepsOf(traj, "turn_completed"));
@@ -59,7 +64,7 @@ public abstract partial class AgentScenarios
         // What a person reads: the command with its exit code and output, the session's tokens and cost.
         var human = await world.RunAsync("traj", id[..8]);
         Assert.Contains(Agent.ShellExitCode is { } code ? $"$ {WriteCommand} (exit {code})" : $"$ {WriteCommand}", human.Out);
-        Assert.Contains("hello-from-e2e", human.Out);
+        Assert.True(lost || human.Out.Contains("hello-from-e2e", StringComparison.Ordinal), human.Out);
         var table = await world.RunAsync("ls");
         Assert.Contains(id[..8], table.Out);
         Assert.Contains("completed", table.Out);

@@ -34,7 +34,10 @@ public sealed record Agent(string Adapter, AgentCli Cli, string Model, decimal I
     /// Qwen Code asks for the model in OPENAI_MODEL (AgentCliEnvironment.ForQwen: qwen3-coder-plus), priced by zwarm's
     /// table at Alibaba Cloud's list price: $1 / $0.20 cached / $5 per 1M.
     /// </summary>
-    public static readonly Agent Qwen = new("qwen", AgentCli.QwenCode, "qwen3-coder-plus", 1m, 0.20m, 5m);
+    public static readonly Agent Qwen = new("qwen", AgentCli.QwenCode, "qwen3-coder-plus", 1m, 0.20m, 5m)
+    {
+        MayLoseShellOutput = true,
+    };
 
     /// <summary>
     /// opencode runs a custom provider "scripted" whose model is gpt-5.5; opencode prices a custom model at 0, so zwarm
@@ -50,6 +53,17 @@ public sealed record Agent(string Adapter, AgentCli Cli, string Model, decimal I
 
     /// <summary>How the CLI exits when the model server answers 401.</summary>
     public int AuthFailureExitCode { get; init; } = 1;
+
+    /// <summary>
+    /// The CLI sometimes reports a command that ran with no output: Qwen Code 0.24.4 on a loaded machine says
+    /// "Output: (empty)" for a command whose file is written (seen in CI). zwarm records what the CLI reported.
+    /// </summary>
+    public bool MayLoseShellOutput { get; init; }
+
+    /// <summary>Whether <paramref name="output"/> is the command's <paramref name="expected"/> output, or a lost one.</summary>
+    public bool IsShellOutput(string output, string expected) =>
+        output.Contains(expected, StringComparison.Ordinal)
+        || MayLoseShellOutput && (output.Trim().Length == 0 || output.Contains("(empty)", StringComparison.Ordinal));
 
     /// <summary>The key of <c>[adapters.NAME] executable</c> in config.toml.</summary>
     public string ConfigTable => $"adapters.{Adapter}";
