@@ -51,7 +51,8 @@ public sealed class DemoCommandTests : IDisposable
         Assert.All(rows, r => Assert.True(r.GetProperty("output_tokens").GetInt64() > 0));
         // The closing lines work as printed, pasted into a shell where the user stands (no zwarm on PATH here).
         var printed = run.Out.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("$ ", StringComparison.Ordinal) && l.EndsWith(" --state-dir demo/state ls", StringComparison.Ordinal))[2..];
-        Assert.StartsWith(ZwarmBinary.Path, printed);
+        // The binary under test, maybe by its real path (an installed .NET tool's command is a link into its store).
+        Assert.Equal(RealPath(ZwarmBinary.Path), RealPath(printed.Split(' ')[0]));
         var pasted = await ShellAsync(printed, environment);
         Assert.True(pasted.Code == 0, pasted.Output);
         Assert.DoesNotContain("zwarm:", pasted.Output);
@@ -93,4 +94,7 @@ public sealed class DemoCommandTests : IDisposable
         environment["NO_COLOR"] = "1";
         return environment;
     }
+
+    private static string RealPath(string path) =>
+        new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
 }
