@@ -16,7 +16,7 @@ internal static class IsolationLsFigure
         var isolated = IsolationFigure.IsolatedState(env, "iso-ls-isolated");
         var plain = IsolationFigure.IsolatedState(env, "iso-ls-plain");
         Console.Error.WriteLine($"   spawning {n} isolated and {n} non-isolated sessions ...");
-        Fill(env, isolated, n, i => ["--worktree", "--dir", repo, $"isolated {i} @put=NOTES-{i}.md=session {i}"]);
+        Fill(env, isolated, n, i => ["--worktree", "--dir", repo, $"isolated {i} @put=NOTES-{i}.md=session-{i}"]);
         Fill(env, plain, n, i => ["--no-worktree", "--dir", repo, $"plain {i}"]);
 
         var zwarm = new ZwarmProcess(env);
