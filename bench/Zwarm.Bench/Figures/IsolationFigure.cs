@@ -79,8 +79,8 @@ internal static class IsolationFigure
             $"+{Stats.Num(overhead)}%", "<= +10%", overhead <= 10,
             $"medians of {spawned.Count} interleaved runs after a warm-up round; git = the whole `git worktree add " +
             $"--quiet -b BRANCH PATH HEAD` process (min-max {Spread(bare)}, CPU {Cpu(bare)}); zwarm = the whole " +
-            $"`zwarm spawn --worktree --json` process until it returns (min-max {Spread(spawned)}, CPU {Cpu(spawned)}, " +
-            "its children's CPU not counted): its git probes (version, repository, branch, `git status` for uncommitted " +
+            $"`zwarm spawn --worktree --json` process until it returns (min-max {Spread(spawned)}, CPU {Cpu(spawned)}; " +
+            "CPU includes the children each waited for): its git probes (version, repository, branch, `git status` for uncommitted " +
             "changes), the same `git worktree add`, the session's files, and starting the detached turn supervisor " +
             "(`setsid sh`; the fake agent starts inside it after spawn has returned). The turn and its checkpoint are " +
             "awaited (`zwarm wait`) and the session removed (`zwarm rm`), untimed, before the next run");
