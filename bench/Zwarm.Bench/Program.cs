@@ -35,6 +35,7 @@ foreach (var name in BenchOptions.AllFigures.Where(options.Wants))
             "startup" => StartupFigure.Run(env, python),
             "follow" => FollowFigure.Run(env),
             "mcp" => McpFigure.Run(env, python),
+            "isolation" => IsolationFigure.Run(env),
             _ => ConcurrencyFigure.Run(env),
         };
         foreach (var row in rows)
