@@ -1,6 +1,7 @@
 // How the user runs zwarm, so that printed follow-up commands work when pasted: `./zwarm` (or whatever path) when
 // started through the checkout's ./zwarm script, which exports ZWARM_INVOKED_AS="$0"; `zwarm` when the zwarm on PATH
-// is this program; else this program's full path.
+// is this program; else this program's full path. Inside zwarm-llm (which the lean `zwarm` execs for demo) "this
+// program" is the lean `zwarm` beside it: that is what the user typed and what runs every verb.
 using Zwarm.Core.Processes;
 
 namespace Zwarm.Cli.Demo;
@@ -15,6 +16,7 @@ internal static class ZwarmInvocation
         {
             return Word(script);
         }
+        processPath = LeanSibling(processPath);
         var onPath = ExecutableResolver.Resolve("zwarm", environment.GetValueOrDefault("PATH"));
         if (onPath is not null && processPath is not null && SameFile(onPath, processPath))
         {
@@ -26,6 +28,17 @@ internal static class ZwarmInvocation
     /// <summary>A path as one shell word: as is when that is safe, else single-quoted.</summary>
     public static string Word(string text) =>
         text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || "_./-=:@,+%~".Contains(c)) ? text : DemoNarrator.Quote(text);
+
+    /// <summary>The lean `zwarm` beside a running `zwarm-llm`, when there is one; else the path unchanged.</summary>
+    private static string? LeanSibling(string? processPath)
+    {
+        if (processPath is null || Path.GetFileName(processPath) != Infrastructure.LlmVerbs.FullBinaryName)
+        {
+            return processPath;
+        }
+        var lean = Path.Combine(Path.GetDirectoryName(processPath) ?? ".", "zwarm");
+        return File.Exists(lean) ? lean : processPath;
+    }
 
     private static bool SameFile(string a, string b)
     {

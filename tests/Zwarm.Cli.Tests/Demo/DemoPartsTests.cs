@@ -61,6 +61,18 @@ public sealed class DemoPartsTests : IDisposable
     }
 
     [Fact]
+    public void Invocation_InsideZwarmLlmIsTheLeanZwarmBesideIt()
+    {
+        var program = FakeExecutable(Path.Combine(_root, "tool", "zwarm"));
+        var full = FakeExecutable(Path.Combine(_root, "tool", "zwarm-llm"));
+        var lone = FakeExecutable(Path.Combine(_root, "alone", "zwarm-llm"));
+        var nowhere = new Dictionary<string, string?> { ["PATH"] = "/nonexistent" };
+
+        Assert.Equal(program, ZwarmInvocation.For(nowhere, full));
+        Assert.Equal(lone, ZwarmInvocation.For(nowhere, lone));
+    }
+
+    [Fact]
     public void Summary_PrintsCommandsThatWorkFromWhereTheUserStands()
     {
         var layout = DemoLayout.Prepare("zwarm-demo", _root);
