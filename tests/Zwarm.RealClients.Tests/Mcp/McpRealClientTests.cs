@@ -2,7 +2,7 @@
 // client's own config (a temp one), the client starts `zwarm mcp` from it, and its scripted model delegates a task to
 // the other CLI, waits, checks and lists. The delegated session is an ordinary session in the store afterwards, its
 // work is on disk, and the tool results reached the client's model. Claude Code also connects by URL to
-// `zwarm mcp --http` with the bearer token.
+// `zwarm mcp --http` with the bearer token, and so does Codex (its token from an environment variable).
 using System.Text.Json.Nodes;
 using Zwarm.RealClients.Tests.Support;
 
@@ -86,6 +86,36 @@ public sealed class McpRealClientTests
         Assert.True(calls.All(c => (string?)c["status"] == "completed"), run.Describe());
         var reply = run.Events.Last(e => (string?)e["type"] == "item.completed" && (string?)e["item"]!["type"] == "agent_message");
         await AssertDelegatedAsync(world, (string)reply["item"]!["text"]!, Agent.Claude, "from codex", "mcp:codex");
+    }
+
+    [Fact]
+    public async Task Codex_delegates_through_zwarm_mcp_over_http_with_the_token()
+    {
+        await using var world = await ZwarmWorld.StartAsync(McpClientScript.Create("claude_code", "codex over http"), [Agent.Codex, Agent.Claude], _timeout);
+        using var server = world.Start("mcp", "--http");
+        Assert.True(await server.WaitForErrorAsync(e => e.Contains("/mcp;", StringComparison.Ordinal), _timeout), server.Err);
+        var url = System.Text.RegularExpressions.Regex.Match(server.Err, @"http://127\.0\.0\.1:\d+/mcp").Value;
+        var token = File.ReadAllText(Path.Combine(world.StateDir, "mcp-http.token")).Trim();
+
+        // Codex's own streamable-HTTP client: the URL, the token read from a variable, approval and timeout as
+        // `mcp install --codex` writes them for stdio.
+        var run = await AgentCliRun.RunAsync(world.Executables[Agent.Codex],
+            ["exec", "--json", "--skip-git-repo-check", "-m", "zwarm-scripted",
+                "-c", $"mcp_servers.zwarm.url=\"{url}\"",
+                "-c", "mcp_servers.zwarm.bearer_token_env_var=\"ZWARM_TEST_MCP_TOKEN\"",
+                "-c", "mcp_servers.zwarm.default_tools_approval_mode=\"approve\"",
+                "-c", "mcp_servers.zwarm.tool_timeout_sec=120",
+                "--", McpClientScript.ClientPrompt],
+            world.WorkDir, world.Environment, ClientEnvironment(world, ("ZWARM_TEST_MCP_TOKEN", token)), _timeout);
+
+        Assert.True(run.ExitCode == 0, run.Describe());
+        var calls = run.Events.Where(e => (string?)e["type"] == "item.completed" && (string?)e["item"]!["type"] == "mcp_tool_call")
+            .Select(e => e["item"]!).ToList();
+        Assert.True(calls.Select(c => (string?)c["tool"]).SequenceEqual(["delegate", "wait_for_sessions", "check_session", "list_sessions"]), run.Describe());
+        Assert.True(calls.All(c => (string?)c["status"] == "completed"), run.Describe());
+        var reply = run.Events.Last(e => (string?)e["type"] == "item.completed" && (string?)e["item"]!["type"] == "agent_message");
+        await AssertDelegatedAsync(world, (string)reply["item"]!["text"]!, Agent.Claude, "codex over http", "mcp:codex");
+        Assert.DoesNotContain(token, server.Err);
     }
 
     /// <summary>The client's environment: the world's, with zwarm's store named (the installed entry is just `zwarm mcp`).</summary>
