@@ -1,4 +1,5 @@
-// The index file itself: one compact JSON object per line, {"id","stamp","size","summary"}. It is read whole into
+// The index file itself: one compact JSON object per line, {"v","id","stamp","size","summary"}; a line of another
+// format version (an older zwarm's, whose summaries lack newer fields) is dropped like a damaged one. It is read whole into
 // one buffer and each summary is kept there as JSON (validated, but only its id, status and created_at decoded);
 // a line that does not parse is dropped, and its session re-read from meta.json.
 using System.Text.Encodings.Web;
@@ -55,17 +56,22 @@ public sealed partial class SessionIndex
             throw new JsonException("an index line must be an object");
         }
         string? id = null;
-        long stamp = 0, size = 0;
+        long stamp = 0, size = 0, version = 0;
         ListedSummary? listed = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.ValueSpan;
             reader.Read();
-            if (name.SequenceEqual("id"u8)) id = reader.GetString();
+            if (name.SequenceEqual("v"u8)) version = reader.GetInt64();
+            else if (name.SequenceEqual("id"u8)) id = reader.GetString();
             else if (name.SequenceEqual("stamp"u8)) stamp = reader.GetInt64();
             else if (name.SequenceEqual("size"u8)) size = reader.GetInt64();
             else if (name.SequenceEqual("summary"u8)) listed = ReadListed(ref reader, line, id);
             else reader.Skip();
+        }
+        if (version != FormatVersion)
+        {
+            throw new JsonException("an index line of another format version");
         }
         if (reader.TokenType != JsonTokenType.EndObject || id is null || listed is null || listed.Id != id)
         {
@@ -113,6 +119,7 @@ public sealed partial class SessionIndex
                 foreach (var entry in entries)
                 {
                     writer.WriteStartObject();
+                    writer.WriteNumber("v"u8, FormatVersion);
                     writer.WriteString("id"u8, entry.Listed.Id);
                     writer.WriteNumber("stamp"u8, entry.Stamp);
                     writer.WriteNumber("size"u8, entry.Size);

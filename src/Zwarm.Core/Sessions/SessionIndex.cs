@@ -6,6 +6,9 @@ namespace Zwarm.Core.Sessions;
 public sealed partial class SessionIndex
 {
     public const string FileName = ".index.jsonl";
+
+    /// <summary>The line format; raised when a summary gains a field (2: last_reply), so older lines are re-read.</summary>
+    internal const int FormatVersion = 2;
     private readonly SessionStore _store;
     private readonly Events.PriceTable? _prices;
 

@@ -2,6 +2,9 @@ namespace Zwarm.Core.Sessions;
 
 public static class SessionSummaries
 {
+    /// <summary>How much of the latest reply a summary keeps (list_sessions, the dashboard's board).</summary>
+    public const int ReplyPreviewLength = 200;
+
     /// <summary>
     /// The `ls` row of a session. Where the session has tokens but no recorded cost (written by the Python zwarm),
     /// <paramref name="prices"/> gives an estimate from its model.
@@ -34,7 +37,36 @@ public static class SessionSummaries
             LinesRemoved = meta.Workspace?.Removed,
             FilesChanged = meta.Workspace?.FilesChanged,
             Group = meta.Group,
+            LastReply = meta.Status.IsStopped() ? Preview(LastReply(meta)) : null,
         };
+    }
+
+    /// <summary>The latest turn's last reply as recorded in meta.json (no turn file is read); null after a new prompt.</summary>
+    public static string? LastReply(SessionMeta meta)
+    {
+        for (var i = meta.Messages.Count - 1; i >= 0; i--)
+        {
+            var m = meta.Messages[i];
+            if (m.Role == "user")
+            {
+                return null;
+            }
+            if (m.Role == "assistant" && !string.IsNullOrWhiteSpace(m.Content))
+            {
+                return m.Content;
+            }
+        }
+        return null;
+    }
+
+    private static string? Preview(string? reply)
+    {
+        if (reply is null)
+        {
+            return null;
+        }
+        var line = reply.ReplaceLineEndings(" ");
+        return line.Length <= ReplyPreviewLength ? line : line[..ReplyPreviewLength] + "…";
     }
 
     private static decimal? EstimateCost(SessionMeta meta, Events.PriceTable? prices)

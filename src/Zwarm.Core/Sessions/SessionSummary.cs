@@ -29,4 +29,6 @@ public sealed record SessionSummary
     [JsonPropertyName("files_changed")] public int? FilesChanged { get; init; }
     /// <summary>The best-of-N group the session is an attempt of (spawn --attempts).</summary>
     [JsonPropertyName("group")] public string? Group { get; init; }
+    /// <summary>A stopped session's latest reply, on one line, cut after <see cref="SessionSummaries.ReplyPreviewLength"/> characters (and an ellipsis).</summary>
+    [JsonPropertyName("last_reply")] public string? LastReply { get; init; }
 }

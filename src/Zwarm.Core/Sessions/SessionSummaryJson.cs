@@ -30,6 +30,7 @@ public static class SessionSummaryJson
     private static readonly JsonEncodedText LinesRemoved = JsonEncodedText.Encode("lines_removed");
     private static readonly JsonEncodedText FilesChanged = JsonEncodedText.Encode("files_changed");
     private static readonly JsonEncodedText Group = JsonEncodedText.Encode("group");
+    private static readonly JsonEncodedText LastReply = JsonEncodedText.Encode("last_reply");
 
     public static void Write(Utf8JsonWriter writer, SessionSummary s)
     {
@@ -56,6 +57,7 @@ public static class SessionSummaryJson
         if (s.LinesRemoved is { } removed) writer.WriteNumber(LinesRemoved, removed); else writer.WriteNull(LinesRemoved);
         if (s.FilesChanged is { } files) writer.WriteNumber(FilesChanged, files); else writer.WriteNull(FilesChanged);
         writer.WriteString(Group, s.Group);
+        writer.WriteString(LastReply, s.LastReply);
         writer.WriteEndObject();
     }
 
@@ -76,7 +78,7 @@ public static class SessionSummaryJson
         long input = 0, cached = 0, output = 0;
         decimal? cost = null;
         int? exitCode = null, pid = null, linesAdded = null, linesRemoved = null, filesChanged = null;
-        string? branch = null, group = null;
+        string? branch = null, group = null, lastReply = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = reader.ValueSpan;
@@ -103,6 +105,7 @@ public static class SessionSummaryJson
             else if (name.SequenceEqual("lines_removed"u8)) linesRemoved = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
             else if (name.SequenceEqual("files_changed"u8)) filesChanged = reader.TokenType == JsonTokenType.Null ? null : reader.GetInt32();
             else if (name.SequenceEqual("group"u8)) group = reader.GetString();
+            else if (name.SequenceEqual("last_reply"u8)) lastReply = reader.GetString();
             else reader.Skip();
         }
         return new SessionSummary
@@ -129,6 +132,7 @@ public static class SessionSummaryJson
             LinesRemoved = linesRemoved,
             FilesChanged = filesChanged,
             Group = group,
+            LastReply = lastReply,
         };
     }
 
@@ -155,7 +159,7 @@ public static class SessionSummaryJson
         }
         if (name.SequenceEqual("adapter"u8) || name.SequenceEqual("model"u8) || name.SequenceEqual("task"u8)
             || name.SequenceEqual("source"u8) || name.SequenceEqual("working_dir"u8) || name.SequenceEqual("updated_at"u8)
-            || name.SequenceEqual("error"u8) || name.SequenceEqual("branch"u8) || name.SequenceEqual("group"u8))
+            || name.SequenceEqual("error"u8) || name.SequenceEqual("branch"u8) || name.SequenceEqual("group"u8) || name.SequenceEqual("last_reply"u8))
         {
             return type == JsonTokenType.Null || (type == JsonTokenType.String && IsText(ref reader));
         }

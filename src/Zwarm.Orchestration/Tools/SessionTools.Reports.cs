@@ -58,42 +58,10 @@ public sealed partial class SessionTools
 
     internal SessionRow Row(SessionSummary s)
     {
+        // The reply preview is part of the summary (the index keeps it): no meta.json is read per row.
         var attention = AttentionFor(s);
-        string? preview = null;
-        if (s.Status.IsStopped())
-        {
-            try
-            {
-                if (_sessions.Store.Load(s.Id) is { } meta)
-                {
-                    preview = Short(LastReply(meta)?.ReplaceLineEndings(" "), 200);
-                }
-            }
-            catch (Exception e) when (e is CorruptSessionException or IOException)
-            {
-                preview = null;
-            }
-        }
-        return new SessionRow(s.Id, s.Status.ToName(), s.Adapter, s.Turns, Short(s.Task.ReplaceLineEndings(" "), 160) ?? "", preview,
+        return new SessionRow(s.Id, s.Status.ToName(), s.Adapter, s.Turns, Short(s.Task.ReplaceLineEndings(" "), 160) ?? "", s.LastReply,
             s.InputTokens, s.OutputTokens, s.CostUsd, attention is not null, attention, IsOwn(s.Source) ? null : s.Source);
-    }
-
-    /// <summary>The latest turn's last reply as recorded in meta.json (cheap: no turn file is read).</summary>
-    private static string? LastReply(SessionMeta meta)
-    {
-        for (var i = meta.Messages.Count - 1; i >= 0; i--)
-        {
-            var m = meta.Messages[i];
-            if (m.Role == "user")
-            {
-                return null;
-            }
-            if (m.Role == "assistant" && !string.IsNullOrWhiteSpace(m.Content))
-            {
-                return m.Content;
-            }
-        }
-        return null;
     }
 
     internal static string? Describe(TrajectoryStep? step) => step is null ? null : step.Kind switch

@@ -84,6 +84,44 @@ public sealed class SessionIndexTests : IDisposable
     }
 
     [Fact]
+    public void Summary_OfAStoppedSession_CarriesItsLastReplyOnOneLine_AndARunningOneNone()
+    {
+        var long_ = new string('x', 300);
+        var done = MetaFactory.Completed() with
+        {
+            Messages = [new SessionMessage { Role = "user", Content = "go" }, new SessionMessage { Role = "assistant", Content = "line one\nline two" }],
+        };
+        var cut = done with { Id = SessionId.New(), Messages = [new SessionMessage { Role = "assistant", Content = long_ }] };
+        var asked = done with { Id = SessionId.New(), Messages = [.. done.Messages, new SessionMessage { Role = "user", Content = "more" }] };
+        var running = done with { Id = SessionId.New(), Status = SessionStatus.Running };
+        foreach (var meta in new[] { done, cut, asked, running }) _store.Create(meta);
+
+        new SessionIndex(_store).Read(); // writes the index; the second read comes from it
+        var rows = new SessionIndex(_store).Read().Sessions.ToDictionary(s => s.Id);
+
+        Assert.Equal("line one line two", rows[done.Id].LastReply);
+        Assert.Equal(new string('x', SessionSummaries.ReplyPreviewLength) + "…", rows[cut.Id].LastReply);
+        Assert.Null(rows[asked.Id].LastReply);
+        Assert.Null(rows[running.Id].LastReply);
+    }
+
+    [Fact]
+    public void Read_AnIndexLineOfAnOlderFormat_IsReReadFromMeta()
+    {
+        // An older zwarm's line (no "v"): same stamp and size, but its summary lacks fields this version keeps.
+        var a = MetaFactory.Completed() with { Messages = [new SessionMessage { Role = "assistant", Content = "the reply" }] };
+        _store.Create(a);
+        new SessionIndex(_store).Read();
+        var index = Path.Combine(_store.SessionsDirectory, SessionIndex.FileName);
+        var line = File.ReadAllText(index).Replace($"\"v\":{SessionIndex.FormatVersion},", "").Replace(",\"last_reply\":\"the reply\"", "");
+        Assert.DoesNotContain("the reply", line);
+
+        File.WriteAllText(index, line);
+
+        Assert.Equal("the reply", Assert.Single(new SessionIndex(_store).Read().Sessions).LastReply);
+    }
+
+    [Fact]
     public void Read_AnIndexLineWithInvalidUtf8_IsDroppedAndItsSessionReadFromMeta()
     {
         var a = MetaFactory.Completed(task: "first");

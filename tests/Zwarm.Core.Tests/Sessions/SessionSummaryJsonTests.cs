@@ -30,6 +30,7 @@ public sealed class SessionSummaryJsonTests
         Branch = "zwarm/0b9f2c1e",
         LinesAdded = 12,
         LinesRemoved = 3,
+        LastReply = "Done: \"it\" works é 🚀",
     };
 
     internal static readonly SessionSummary Defaults = new() { Id = "0b9f2c1e-7d3a-4f55-9e21-3c8d6a4b2f11" };
