@@ -42,18 +42,20 @@ public static class ReadOnlySandbox
     /// <summary>
     /// Restricts the calling thread for good: read and execute everywhere, write only beneath <paramref name="scratch"/>
     /// (plus /dev/null, /dev/zero, /dev/full), no signals or abstract sockets outside (ABI 6+). Returns null when
-    /// done, else why not (then nothing usable was applied: the caller must not run anything).
+    /// done, else why not (then nothing usable was applied: the caller must not run anything). <paramref name="maxAbi"/>
+    /// uses an older ABI's rights on a newer kernel (the tests prove each ABI's ruleset); it can only lower the ABI.
     /// </summary>
-    public static string? Enter(string scratch)
+    public static string? Enter(string scratch, int? maxAbi = null)
     {
         var support = Probe();
         if (!support.Enforceable)
         {
             return support.Problem;
         }
-        var handled = LandlockAccess.HandledFs(support.Abi);
-        var attr = new LandlockNative.RulesetAttr { HandledAccessFs = handled, Scoped = LandlockAccess.Scoped(support.Abi) };
-        var ruleset = (int)CreateRuleset(ref attr, LandlockAccess.RulesetAttrSize(support.Abi));
+        var abi = maxAbi is int cap && cap >= 1 && cap < support.Abi ? cap : support.Abi;
+        var handled = LandlockAccess.HandledFs(abi);
+        var attr = new LandlockNative.RulesetAttr { HandledAccessFs = handled, Scoped = LandlockAccess.Scoped(abi) };
+        var ruleset = (int)CreateRuleset(ref attr, LandlockAccess.RulesetAttrSize(abi));
         if (ruleset < 0)
         {
             return $"landlock_create_ruleset: {LastError()}";
@@ -96,7 +98,7 @@ public static class ReadOnlySandbox
     /// <see cref="Enter"/>, then runs <paramref name="argv"/>[0] in place of this process. Returns only on failure,
     /// with the reason; nothing runs unrestricted.
     /// </summary>
-    public static string Exec(string scratch, IReadOnlyList<string> argv)
+    public static string Exec(string scratch, IReadOnlyList<string> argv, int? maxAbi = null)
     {
         if (argv.Count == 0)
         {
@@ -106,7 +108,7 @@ public static class ReadOnlySandbox
         {
             return $"the scratch directory {scratch} is not an existing absolute path";
         }
-        if (Enter(scratch) is { } problem)
+        if (Enter(scratch, maxAbi) is { } problem)
         {
             return problem;
         }

@@ -1,0 +1,27 @@
+using Zwarm.Orchestration.Tools;
+
+namespace Zwarm.Orchestration.Tests.Support;
+
+/// <summary>A fact that needs a kernel with Landlock (and zwarm's launcher beside the tests); skipped, with why, otherwise.</summary>
+public sealed class LandlockFactAttribute : FactAttribute
+{
+    public LandlockFactAttribute()
+    {
+        if (BashSandbox.Detect().Problem is { } problem)
+        {
+            Skip = $"read-only bash cannot be enforced here: {problem}";
+        }
+    }
+}
+
+/// <summary>The theory form of <see cref="LandlockFactAttribute"/>.</summary>
+public sealed class LandlockTheoryAttribute : TheoryAttribute
+{
+    public LandlockTheoryAttribute()
+    {
+        if (BashSandbox.Detect().Problem is { } problem)
+        {
+            Skip = $"read-only bash cannot be enforced here: {problem}";
+        }
+    }
+}
