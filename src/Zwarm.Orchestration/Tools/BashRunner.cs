@@ -2,9 +2,10 @@
 // environment without secrets (BashEnvironment), output capped to its tail (where test summaries and errors are) and
 // redacted of known key values. Where the machine can enforce it (BashSandbox), the shell runs through zwarm's
 // `__readonly-exec`, so it and everything it starts see the file system read-only except a private scratch dir
-// (BashScratch), removed afterwards. When the shell exits or its time limit passes, every process of the run — found by
-// the run's marker variable, so also a `sleep &` still holding the output pipe or a `setsid sleep &` outside the
-// group — is killed: a background job can neither block the run past its limit nor outlive it.
+// (BashScratch), removed afterwards under the same rules. When the shell exits or its time limit passes, every
+// process of the run — found by the run's marker variable, so also a `sleep &` still holding the output pipe or a
+// `setsid sleep &` outside the group — is killed: a background job can neither block the run past its limit nor
+// outlive it.
 using System.Diagnostics;
 using System.Text;
 
@@ -23,7 +24,7 @@ internal static class BashRunner
         }
         finally
         {
-            BashScratch.Delete(scratch);
+            await BashScratch.DeleteAsync(scratch, sandbox).ConfigureAwait(false);
         }
     }
 

@@ -94,6 +94,21 @@ public sealed class ReadOnlyBashTests : IDisposable
     }
 
     [LandlockFact]
+    public async Task A_link_left_in_the_scratch_dir_is_removed_never_followed()
+    {
+        var before = _tree.Snapshot();
+
+        var result = await RunAsync("""
+            ln -s "$PWD/.." "$ZWARM_SCRATCH/root" && mkdir -p "$ZWARM_SCRATCH/d/e" && touch "$ZWARM_SCRATCH/d/e/x" "$ZWARM_SCRATCH/.hidden" \
+              && echo "$ZWARM_SCRATCH"
+            """);
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.False(Directory.Exists(result.Stdout.Trim()), "the scratch dir outlived the run");
+        Assert.Equal(before, _tree.Snapshot());
+    }
+
+    [LandlockFact]
     public async Task Devices_that_discard_output_stay_writable_and_reading_works_everywhere()
     {
         var result = await RunAsync("echo x > /dev/null && echo y 2>/dev/null >&2 && cat f ../outside/o && git log --oneline | wc -l && ls /");
