@@ -48,6 +48,7 @@ internal static class ZwarmCli
         ("models", ModelsCommand.Create),
         (InteractiveCommand.Name, InteractiveCommand.Create),
         (FinalizeCommand.Name, FinalizeCommand.Create),
+        (ReadOnlyExecCommand.Name, ReadOnlyExecCommand.Create),
         (CompletionCommand.Name, CompletionCommand.Create),
         (CompletionCommand.CompleteName, CompletionCommand.CreateComplete),
 #if ZWARM_LLM_EXTERNAL

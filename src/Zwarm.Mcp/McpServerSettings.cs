@@ -26,6 +26,9 @@ public sealed record McpServerSettings
     /// <summary>Offer the read-only bash tool.</summary>
     public bool Bash { get; init; }
 
+    /// <summary>Offer bash even where its commands cannot be made read-only ([orchestrator] bash_unsandboxed).</summary>
+    public bool BashUnsandboxed { get; init; }
+
     /// <summary>
     /// The longest one wait_for_sessions call blocks: below the clients' own tool timeouts (Codex: tool_timeout_sec,
     /// 60 s by default), so the call returns and the client calls again instead of being cut off.

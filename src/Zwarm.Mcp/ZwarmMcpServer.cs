@@ -125,6 +125,7 @@ public sealed partial class ZwarmMcpServer
         OwnSessionsOnly = _settings.OwnOnly,
         ReadOnly = _settings.ReadOnly,
         BashEnabled = _settings.Bash,
+        BashUnsandboxed = _settings.BashUnsandboxed,
         ExitEnabled = false,
         LoopToolsEnabled = false,
         MaxSandbox = _settings.MaxSandbox,

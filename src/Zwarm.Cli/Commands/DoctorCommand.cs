@@ -114,6 +114,12 @@ internal static class DoctorCommand
         {
             RenderMcp(console, mcp);
         }
+        if (report.ReadOnlyBash is { } sandbox)
+        {
+            console.MarkupLine((sandbox.Enforceable ? "[green]ok[/]" : "[yellow]--[/]") + " read-only bash " + Markup.Escape(sandbox.Enforceable
+                ? sandbox.Describe()
+                : $"{sandbox.Describe()}: the orchestrator's bash is not offered unless [orchestrator] bash_unsandboxed = true"));
+        }
         var llm = report.LlmVerbs;
         console.MarkupLine($"{Mark(llm.Available)} llm verbs    " + (llm.InProcess
             ? "orchestrate, pilot and demo run in this binary"

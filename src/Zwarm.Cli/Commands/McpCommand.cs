@@ -5,6 +5,7 @@ using Zwarm.Core.Agents;
 using Zwarm.Mcp;
 using Zwarm.Mcp.Http;
 using Zwarm.Mcp.Install;
+using Zwarm.Orchestration.Tools;
 
 namespace Zwarm.Cli.Commands;
 
@@ -57,9 +58,14 @@ internal static class McpCommand
                 ReadOnly = ctx.Get(readOnly),
                 OwnOnly = ctx.Get(ownOnly),
                 Bash = ctx.Get(bash),
+                BashUnsandboxed = ctx.Loaded.Upper.Orchestration.Orchestrator.BashUnsandboxed,
                 WaitCap = TimeSpan.FromSeconds(ctx.Get(waitCap)),
                 ProgressInterval = TimeSpan.FromSeconds(ctx.Get(progress)),
             };
+            if (BashNotices.Current(settings.Bash, settings.BashUnsandboxed) is { } bashNotice)
+            {
+                ctx.Terminal.Error(bashNotice);
+            }
             if (!ctx.Get(http))
             {
                 if (ctx.Get(port) != 0 || ctx.Get(tokenFile) is not null)

@@ -7,6 +7,7 @@ using Zwarm.Orchestration.Hosting;
 using Zwarm.Orchestration.Instances;
 using Zwarm.Orchestration.Llm;
 using Zwarm.Orchestration.Loop;
+using Zwarm.Orchestration.Tools;
 
 namespace Zwarm.Cli.Commands;
 
@@ -41,6 +42,10 @@ internal static class OrchestrateCommand
             var config = ctx.Loaded.Upper.Orchestration;
             var llm = llmOptions.Resolve(ctx, config.Orchestrator.Llm, ctx.Get(resume) ? store => store.Resolve(ctx.Get(instance)) : null);
             config = config with { Orchestrator = config.Orchestrator with { Llm = llm } };
+            if (BashNotices.Current(config.Orchestrator.BashEnabled, config.Orchestrator.BashUnsandboxed) is { } bashNotice)
+            {
+                ctx.Terminal.Error(bashNotice);
+            }
 
             using var model = ModelHost.Start(ctx.Zwarm.Environment, llm, config.Orchestrator,
                 ctx.Get(instance) ?? Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));

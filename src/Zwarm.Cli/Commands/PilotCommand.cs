@@ -11,6 +11,7 @@ using Zwarm.Orchestration.Instances;
 using Zwarm.Orchestration.Llm;
 using Zwarm.Orchestration.Loop;
 using Zwarm.Orchestration.Pilot;
+using Zwarm.Orchestration.Tools;
 
 namespace Zwarm.Cli.Commands;
 
@@ -56,6 +57,10 @@ internal static class PilotCommand
                 ? store => ctx.Get(instance) is { } given ? store.Resolve(given) : PilotSession.Newest(store)
                 : null);
             config = config with { Pilot = config.Pilot with { Llm = llm } };
+            if (BashNotices.Current(ctx.Get(bash) || config.Pilot.BashEnabled, config.Orchestrator.BashUnsandboxed) is { } bashNotice)
+            {
+                ctx.Terminal.Error(bashNotice);
+            }
             using var model = ModelHost.Start(ctx.Zwarm.Environment, llm, config.Orchestrator,
                 ctx.Get(instance) ?? Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
             var setup = model.Setup(ctx.Sessions, config);

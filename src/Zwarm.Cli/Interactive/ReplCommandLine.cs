@@ -21,7 +21,8 @@ internal sealed class ReplCommandLine
     /// and in the lean binary orchestrate/pilot/demo hand the whole process over to zwarm-llm.
     /// </summary>
     public static readonly IReadOnlyList<string> Refused =
-        [InteractiveCommand.Name, PilotCommand.Name, OrchestrateCommand.Name, DemoCommand.Name, CompletionCommand.Name];
+        [InteractiveCommand.Name, PilotCommand.Name, OrchestrateCommand.Name, DemoCommand.Name, CompletionCommand.Name,
+            ReadOnlyExecCommand.Name]; // that one would restrict and replace the REPL's own process
 
     private readonly ReplContext _context;
     private readonly ParserConfiguration _parser = new() { ResponseFileTokenReplacer = null };

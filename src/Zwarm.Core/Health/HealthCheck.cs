@@ -1,7 +1,8 @@
 // `zwarm doctor` as a use-case: what zwarm can find — agent CLIs and their versions, API keys, a writable private
 // state dir, the config, setsid, the LLM verbs' binary, leftovers in the store, zwarm's registration in the MCP
-// clients' configs — and, with --fix, the repairs that cannot lose anything (stale leftovers removed, the store's
-// folders made private again). The command only renders.
+// clients' configs, whether the kernel can make the orchestrator's bash read-only (Landlock) — and, with --fix, the
+// repairs that cannot lose anything (stale leftovers removed, the store's folders made private again). The command
+// only renders.
 using System.Text;
 using CliWrap;
 using CliWrap.Buffered;
@@ -30,7 +31,7 @@ public sealed class HealthCheck(TimeProvider time)
         return new HealthReport(request.StateDirectory, request.StateProblem is null && IsWritable(request.StateDirectory),
             request.StateProblem, agents, keys, request.ConfigFile, request.ConfigError, File.Exists(ExecutableResolver.Setsid),
             request.LlmVerbs, leftovers, await GitHealth.CheckAsync(request.Environment, cancellationToken).ConfigureAwait(false),
-            McpRegistrationCheck.Run(request.Environment, request.WorkingDirectory));
+            McpRegistrationCheck.Run(request.Environment, request.WorkingDirectory), Sandbox.ReadOnlySandbox.Probe());
     }
 
     private static async Task<AgentHealth> AgentAsync(HealthRequest request, IAgentAdapter adapter, CancellationToken cancellationToken)

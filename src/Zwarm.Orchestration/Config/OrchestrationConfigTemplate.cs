@@ -39,6 +39,9 @@ public static class OrchestrationConfigTemplate
         # bash = true
         # bash_timeout_seconds = 120
         # bash_max_output_chars = 16000
+        # bash runs read-only (Landlock, Linux 5.13+: writes fail outside a scratch dir). Where that cannot be
+        # enforced, bash is not offered (here, in pilot, or by `zwarm mcp --bash`) unless this is true.
+        # bash_unsandboxed = false
         # Longest wait_for_sessions and sleep the model may ask for.
         # max_wait_seconds = 1800
         # max_sleep_seconds = 300

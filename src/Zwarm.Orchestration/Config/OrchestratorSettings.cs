@@ -20,6 +20,9 @@ public sealed record OrchestratorSettings
 
     public bool BashEnabled { get; init; } = true;
 
+    /// <summary>Offer bash (here, in pilot and `zwarm mcp --bash`) where it cannot be made read-only (no Landlock).</summary>
+    public bool BashUnsandboxed { get; init; }
+
     public TimeSpan BashTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Characters of bash stdout/stderr returned to the model (the tail is kept).</summary>
@@ -84,6 +87,7 @@ public sealed record OrchestratorSettings
             MaxRunningSessions = SettingReader.Int(s, "max_sessions", 1, 1000) ?? d.MaxRunningSessions,
             AllowedDirs = allowed ?? d.AllowedDirs,
             BashEnabled = s.GetBool("bash") ?? d.BashEnabled,
+            BashUnsandboxed = s.GetBool(Tools.BashSandbox.OptInKey) ?? d.BashUnsandboxed,
             BashTimeout = SettingReader.Seconds(s, "bash_timeout_seconds", 1, 86_400) ?? d.BashTimeout,
             BashMaxOutputChars = SettingReader.Int(s, "bash_max_output_chars", 100, 10_000_000) ?? d.BashMaxOutputChars,
             MaxWait = SettingReader.Seconds(s, "max_wait_seconds", 1, 86_400) ?? d.MaxWait,

@@ -1,8 +1,11 @@
 // Runs the orchestrator's read-only checks (`bash`): `bash -c` in the project directory with stdin closed, an
 // environment without secrets (BashEnvironment), output capped to its tail (where test summaries and errors are) and
-// redacted of known key values. When the shell exits or its time limit passes, every process of the run — found by
-// the run's marker variable, so also a `sleep &` still holding the output pipe or a `setsid sleep &` outside the
-// group — is killed: a background job can neither block the run past its limit nor outlive it.
+// redacted of known key values. Where the machine can enforce it (BashSandbox), the shell runs through zwarm's
+// `__readonly-exec`, so it and everything it starts see the file system read-only except a private scratch dir
+// (BashScratch), removed afterwards under the same rules. When the shell exits or its time limit passes, every
+// process of the run — found by the run's marker variable, so also a `sleep &` still holding the output pipe or a
+// `setsid sleep &` outside the group — is killed: a background job can neither block the run past its limit nor
+// outlive it.
 using System.Diagnostics;
 using System.Text;
 
@@ -11,10 +14,25 @@ namespace Zwarm.Orchestration.Tools;
 internal static class BashRunner
 {
     public static async Task<BashResult> RunAsync(string command, string workingDirectory, TimeSpan timeout, int maxChars,
-        IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string?> environment, BashSandbox sandbox, CancellationToken cancellationToken)
+    {
+        var scratch = BashScratch.Create();
+        try
+        {
+            return await RunAsync(command, workingDirectory, timeout, maxChars, environment, sandbox, scratch, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        finally
+        {
+            await BashScratch.DeleteAsync(scratch, sandbox).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<BashResult> RunAsync(string command, string workingDirectory, TimeSpan timeout, int maxChars,
+        IReadOnlyDictionary<string, string?> environment, BashSandbox sandbox, string scratch, CancellationToken cancellationToken)
     {
         var shell = File.Exists("/bin/bash") ? "/bin/bash" : "/bin/sh";
-        var psi = new ProcessStartInfo(shell)
+        var psi = new ProcessStartInfo(sandbox.Enforced ? sandbox.Launcher! : shell)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -22,6 +40,13 @@ internal static class BashRunner
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (sandbox.Enforced)
+        {
+            foreach (var arg in new[] { BashSandbox.Verb, scratch, "--", shell })
+            {
+                psi.ArgumentList.Add(arg);
+            }
+        }
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add(command);
         var env = BashEnvironment.From(environment);
@@ -30,6 +55,8 @@ internal static class BashRunner
         {
             psi.Environment[name] = value;
         }
+        psi.Environment[BashScratch.Variable] = scratch;
+        psi.Environment["TMPDIR"] = scratch;
 
         var started = Stopwatch.StartNew();
         using var process = new Process { StartInfo = psi, EnableRaisingEvents = true };

@@ -31,6 +31,12 @@ public sealed record SessionToolOptions
 
     public bool BashEnabled { get; init; } = true;
 
+    /// <summary>Offer bash even where its commands cannot be made read-only ([orchestrator] bash_unsandboxed).</summary>
+    public bool BashUnsandboxed { get; init; }
+
+    /// <summary>How bash commands run; null = detect this machine's (<see cref="BashSandbox.Detect"/>).</summary>
+    public BashSandbox? Sandbox { get; init; }
+
     public TimeSpan BashTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     public int BashMaxOutputChars { get; init; } = 16_000;
@@ -86,6 +92,7 @@ public sealed record SessionToolOptions
         WorkingDirectory = workingDirectory,
         MaxRunningSessions = settings.MaxRunningSessions,
         BashEnabled = settings.BashEnabled,
+        BashUnsandboxed = settings.BashUnsandboxed,
         BashTimeout = settings.BashTimeout,
         BashMaxOutputChars = settings.BashMaxOutputChars,
         MaxWait = settings.MaxWait,

@@ -20,15 +20,20 @@ public sealed partial class SessionTools
     public SessionTools(SessionService sessions, SessionToolOptions options)
     {
         _sessions = sessions;
-        Options = options;
+        // bash is offered only where its commands run read-only, or where the user opted out of that protection.
+        Bash = options.BashEnabled ? options.Sandbox ?? BashSandbox.Detect() : null;
+        Options = options with { BashEnabled = Bash is not null && (Bash.Enforced || options.BashUnsandboxed) };
         Directories = new DirectoryGuard(options.AllowedDirectories);
-        Offered = [.. ToolCatalog.All.Where(t => options.Offers(t))];
+        Offered = [.. ToolCatalog.All.Where(t => Options.Offers(t))];
         Declarations = [.. Offered.Select(t => (AITool)t.Declare(this))];
     }
 
     public SessionToolOptions Options { get; }
 
     public SessionService Sessions => _sessions;
+
+    /// <summary>How bash commands run (null when bash was not asked for).</summary>
+    public BashSandbox? Bash { get; }
 
     internal DirectoryGuard Directories { get; }
 

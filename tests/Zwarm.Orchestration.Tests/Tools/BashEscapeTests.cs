@@ -1,6 +1,7 @@
 // The orchestrator's bash checks against the escapes issue 10 (item 11) reproduced: a key printed from the
 // environment or echoed from elsewhere never reaches the recorded output, and a background job — plain or moved to
-// its own session with setsid — neither holds the run past the shell's exit nor outlives it.
+// its own session with setsid — neither holds the run past the shell's exit nor outlives it (read-only or not:
+// the sandbox where this kernel has Landlock, the plain shell otherwise).
 using Zwarm.Core.Processes;
 using Zwarm.Orchestration.Tests.Support;
 using Zwarm.Orchestration.Tools;
@@ -25,7 +26,7 @@ public sealed class BashEscapeTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private Task<BashResult> RunAsync(string command, double seconds = 10) =>
-        BashRunner.RunAsync(command, _dir, TimeSpan.FromSeconds(seconds), 16_000, _env, _ct);
+        BashRunner.RunAsync(command, _dir, TimeSpan.FromSeconds(seconds), 16_000, _env, BashSandbox.Detect(), _ct);
 
     [Fact]
     public async Task Secrets_AreNotInTheEnvironment_AndARepeatedKeyIsRedacted()

@@ -21,7 +21,7 @@ public sealed class SessionToolsTests : IDisposable
         {
             Source = "orchestrator:t", AllowedDirectories = [_world.WorkDir], WorkingDirectory = _world.WorkDir,
             MaxRunningSessions = maxRunning, BashEnabled = bash, ExitEnabled = exit, BashTimeout = TimeSpan.FromSeconds(2),
-            BashMaxOutputChars = 200,
+            BashMaxOutputChars = 200, BashUnsandboxed = true, // offered read-only where Landlock is, plain elsewhere
         });
 
     private static Dictionary<string, object?> Args(string json) =>

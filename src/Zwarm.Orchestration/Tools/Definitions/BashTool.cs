@@ -29,7 +29,8 @@ internal sealed partial class BashTool : SessionTool<BashTool.Arguments>
 
     public override string Describe(SessionToolOptions options) =>
         "Run a shell command in the project directory for READ-ONLY checks: run the tests, git status/diff/log, list or read files. " +
-        "Never use it to write or change files: delegate changes to an agent session.";
+        "Never use it to write or change files: delegate changes to an agent session. The file system is read-only to it: " +
+        "writes fail except in $ZWARM_SCRATCH (also $TMPDIR), a scratch dir removed when the command ends.";
 
     protected override void Shape(JsonObject schema, SessionTools tools)
     {
@@ -48,7 +49,7 @@ internal sealed partial class BashTool : SessionTool<BashTool.Arguments>
             timeout = TimeSpan.FromSeconds(Math.Min(seconds, options.BashTimeout.TotalSeconds));
         }
         var result = await BashRunner.RunAsync(args.Command, options.WorkingDirectory, timeout, options.BashMaxOutputChars,
-            tools.Sessions.Context.Environment, cancellationToken).ConfigureAwait(false);
+            tools.Sessions.Context.Environment, tools.Bash!, cancellationToken).ConfigureAwait(false);
         var summary = result.TimedOut
             ? $"timed out after {timeout.TotalSeconds:0}s"
             : $"exit {result.ExitCode}" + (Last(result.Stdout) is { Length: > 0 } last ? $": {SessionTools.Short(last, 100)}" : "");
