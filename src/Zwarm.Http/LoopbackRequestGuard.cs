@@ -57,6 +57,10 @@ public sealed class LoopbackRequestGuard
     public bool IsToken(string? candidate) =>
         candidate is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(candidate), _token);
 
+    /// <summary>True when <paramref name="given"/> equals <paramref name="expected"/> (constant time; a CSRF value).</summary>
+    public static bool IsCsrf(string? given, string expected) =>
+        !string.IsNullOrEmpty(given) && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
+
     private bool IsLocalAuthority(string? authority)
     {
         if (string.IsNullOrEmpty(authority))
