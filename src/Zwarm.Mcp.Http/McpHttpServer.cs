@@ -17,6 +17,7 @@ using ModelContextProtocol.AspNetCore;
 using ModelContextProtocol.Server;
 using Zwarm.Core;
 using Zwarm.Core.Sessions;
+using Zwarm.Http;
 
 namespace Zwarm.Mcp.Http;
 

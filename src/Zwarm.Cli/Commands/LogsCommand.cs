@@ -4,6 +4,7 @@ using System.Text.Json;
 using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
+using Zwarm.Core.Output;
 using Zwarm.Core.Events;
 using Zwarm.Core.Sessions;
 

@@ -3,6 +3,7 @@ using Zwarm.Cli.Infrastructure;
 using Zwarm.Core;
 using Zwarm.Core.Agents;
 using Zwarm.Mcp;
+using Zwarm.Http;
 using Zwarm.Mcp.Http;
 using Zwarm.Mcp.Install;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
+using Zwarm.Core.Output;
 
 namespace Zwarm.Cli.Commands;
 

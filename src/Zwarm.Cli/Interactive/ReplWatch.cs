@@ -6,6 +6,7 @@ using Spectre.Console;
 using Zwarm.Cli.Completion;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Rendering;
+using Zwarm.Core.Output;
 
 namespace Zwarm.Cli.Interactive;
 

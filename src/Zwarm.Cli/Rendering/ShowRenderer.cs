@@ -6,6 +6,7 @@ using System.Text;
 using Spectre.Console;
 using Zwarm.Cli.Infrastructure;
 using Zwarm.Core;
+using Zwarm.Core.Output;
 using Zwarm.Core.Sessions;
 
 namespace Zwarm.Cli.Rendering;

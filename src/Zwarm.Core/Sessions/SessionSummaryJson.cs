@@ -34,6 +34,13 @@ public static class SessionSummaryJson
     public static void Write(Utf8JsonWriter writer, SessionSummary s)
     {
         writer.WriteStartObject();
+        WriteProperties(writer, s);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The properties of <see cref="Write"/> without the braces, for a caller that adds its own (the dashboard's rows).</summary>
+    public static void WriteProperties(Utf8JsonWriter writer, SessionSummary s)
+    {
         writer.WriteString(Id, s.Id);
         writer.WriteString(Status, s.Status.ToName());
         writer.WriteString(Adapter, s.Adapter);
@@ -56,7 +63,6 @@ public static class SessionSummaryJson
         if (s.LinesRemoved is { } removed) writer.WriteNumber(LinesRemoved, removed); else writer.WriteNull(LinesRemoved);
         if (s.FilesChanged is { } files) writer.WriteNumber(FilesChanged, files); else writer.WriteNull(FilesChanged);
         writer.WriteString(Group, s.Group);
-        writer.WriteEndObject();
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
-using Zwarm.Cli.Rendering;
+using Zwarm.Core.Output;
 using Zwarm.Core.Events;
 
 namespace Zwarm.Cli.Tests.Rendering;
@@ -50,7 +50,7 @@ public sealed class TrajectoryStepJsonWriterTests
     }
 
     private static string Serializer(TrajectoryStep[] steps) => Write(steps, (writer, step) =>
-        JsonSerializer.Serialize(writer, step, CliJsonContext.Output.TrajectoryStep));
+        JsonSerializer.Serialize(writer, step, OutputJsonContext.Output.TrajectoryStep));
 
     private static string Handwritten(TrajectoryStep[] steps)
     {

@@ -1,6 +1,6 @@
 // The guard in front of `zwarm mcp --http`: only the bound port on 127.0.0.1/localhost, no foreign Origin (DNS
 // rebinding, a web page posting to loopback), and the exact bearer token.
-using Zwarm.Mcp.Http;
+using Zwarm.Http;
 
 namespace Zwarm.Mcp.Tests.Http;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Hosting;
 
-namespace Zwarm.Mcp.Http;
+namespace Zwarm.Http;
 
 /// <summary>The command's CancellationToken (Ctrl+C, SIGTERM through zwarm's own handling) stops the server, not
 /// the host's console lifetime, which would print to stdout and install signal handlers of its own.</summary>
-internal sealed class QuietHostLifetime : IHostLifetime
+public sealed class QuietHostLifetime : IHostLifetime
 {
     public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

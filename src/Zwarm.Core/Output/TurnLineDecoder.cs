@@ -3,9 +3,9 @@
 using Zwarm.Core.Agents;
 using Zwarm.Core.Events;
 
-namespace Zwarm.Cli.Rendering;
+namespace Zwarm.Core.Output;
 
-internal sealed class TurnLineDecoder(IAgentStreamParser parser, int turn)
+public sealed class TurnLineDecoder(IAgentStreamParser parser, int turn)
 {
     private readonly List<AgentEvent> _events = [];
 

@@ -4,9 +4,9 @@
 using Zwarm.Core.Events;
 using Zwarm.Core.Sessions;
 
-namespace Zwarm.Cli.Rendering;
+namespace Zwarm.Core.Output;
 
-internal sealed record ShowTurn(int Turn, string Prompt, SessionStatus Status, int? ExitCode, string? Error, TurnUsage? Usage,
+public sealed record ShowTurn(int Turn, string Prompt, SessionStatus Status, int? ExitCode, string? Error, TurnUsage? Usage,
     decimal? CostUsd)
 {
     public static ShowTurn From(SessionMeta meta, int turn)

@@ -1,4 +1,4 @@
-// Writes a TrajectoryStep for `traj --json`: the same bytes JsonSerializer writes with CliJsonContext.Output (same
+// Writes a TrajectoryStep for `traj --json`: the same bytes JsonSerializer writes with OutputJsonContext.Output (same
 // properties in the same order, nulls included, same indentation and escaping), faster. The serializer walks
 // per-property metadata for every step, and the writer's encoder escapes character by character from the first
 // character that needs it - in agent text full of '\n' that is nearly every character (~13% of a 100 MB traj --json).
@@ -12,9 +12,9 @@ using System.Text.Json;
 using System.Text.Unicode;
 using Zwarm.Core.Events;
 
-namespace Zwarm.Cli.Rendering;
+namespace Zwarm.Core.Output;
 
-internal sealed class TrajectoryStepJsonWriter(Utf8JsonWriter writer)
+public sealed class TrajectoryStepJsonWriter(Utf8JsonWriter writer)
 {
     private static readonly JsonEncodedText TurnName = JsonEncodedText.Encode("turn");
     private static readonly JsonEncodedText KindName = JsonEncodedText.Encode("kind");
@@ -47,12 +47,12 @@ internal sealed class TrajectoryStepJsonWriter(Utf8JsonWriter writer)
         if (step.ExitCode is { } exitCode) writer.WriteNumber(ExitCodeName, exitCode);
         else writer.WriteNull(ExitCodeName);
         writer.WritePropertyName(ChangesName);
-        JsonSerializer.Serialize(writer, step.Changes, CliJsonContext.Output.IReadOnlyListFileChange);
+        JsonSerializer.Serialize(writer, step.Changes, OutputJsonContext.Output.IReadOnlyListFileChange);
         WriteString(ToolName, step.Tool);
         if (step.IsError is { } isError) writer.WriteBoolean(IsErrorName, isError);
         else writer.WriteNull(IsErrorName);
         writer.WritePropertyName(UsageName);
-        JsonSerializer.Serialize(writer, step.Usage, CliJsonContext.Output.TokenUsage);
+        JsonSerializer.Serialize(writer, step.Usage, OutputJsonContext.Output.TokenUsage);
         writer.WriteBoolean(TruncatedName, step.Truncated);
         writer.WriteEndObject();
     }

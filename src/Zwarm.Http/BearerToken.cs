@@ -1,14 +1,21 @@
-// The token a `zwarm mcp --http` client must send. Kept in a private file (0600) so a client config can name it and
+// The token a client of a zwarm web face (`zwarm mcp --http`, `zwarm dashboard`) must send. Kept in a private file (0600) so a client config can name it and
 // it survives restarts; it is never printed or logged (only the file's path is). A file readable by others is
 // refused rather than trusted: someone else may have read the token already.
 using System.Security.Cryptography;
 using Zwarm.Core;
 
-namespace Zwarm.Mcp.Http;
+namespace Zwarm.Http;
 
 public static class BearerToken
 {
     private const int MinimumLength = 32;
+
+    /// <summary>A fresh token in <paramref name="path"/> (the old one, if any, stops working).</summary>
+    public static string Renew(string path)
+    {
+        File.Delete(path);
+        return LoadOrCreate(path);
+    }
 
     /// <summary>The token in <paramref name="path"/>, created there (0600, 256 random bits) when the file does not exist.</summary>
     public static string LoadOrCreate(string path)

@@ -3,15 +3,15 @@
 using System.Text.Json;
 using Zwarm.Core.Sessions;
 
-namespace Zwarm.Cli.Rendering;
+namespace Zwarm.Core.Output;
 
-internal static class ShowJsonWriter
+public static class ShowJsonWriter
 {
     public static void Write(Utf8JsonWriter writer, SessionService sessions, SessionMeta meta, IReadOnlyList<int> turns)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("session");
-        JsonSerializer.Serialize(writer, meta, CliJsonContext.Output.SessionMeta);
+        JsonSerializer.Serialize(writer, meta, OutputJsonContext.Output.SessionMeta);
         writer.WriteStartArray("turns");
         foreach (var n in turns)
         {
@@ -35,7 +35,7 @@ internal static class ShowJsonWriter
             }
             else
             {
-                JsonSerializer.Serialize(writer, turn.Usage, CliJsonContext.Output.TurnUsage);
+                JsonSerializer.Serialize(writer, turn.Usage, OutputJsonContext.Output.TurnUsage);
             }
             if (turn.CostUsd is { } cost)
             {
