@@ -1,7 +1,7 @@
 // Loads a session (show --json) and its trajectory, reloading when its live row changes, and follows the running
 // turn through /api/sessions/{id}/stream?turn=N. The stream replays the turn from its start, so its steps replace
 // that turn's steps (and a reconnect starts the list over rather than doubling it).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { getJson, sessionPath } from '../lib/api.js';
 
 const isRunning = (status) => status === 'running' || status === 'pending';
@@ -14,16 +14,44 @@ export function useSessionDetail(id, row) {
   const [tick, setTick] = useState(0);
   const reload = () => setTick((t) => t + 1);
 
+  // Row changes can come faster than a load takes (a busy session rewrites meta.json often): one load at a time,
+  // and one more after it when something changed meanwhile, instead of aborting loads that would never finish.
+  const loader = useRef({ busy: false, again: false, id, mounted: true });
   useEffect(() => {
-    const abort = new AbortController();
-    Promise.all([getJson(sessionPath(id), abort.signal), getJson(`${sessionPath(id)}/trajectory`, abort.signal)])
-      .then(([d, t]) => {
-        setDetail(d);
-        setSteps(Array.isArray(t) ? t : t?.steps ?? []);
-        setError(null);
-      })
-      .catch((e) => e.name !== 'AbortError' && setError(e.message));
-    return () => abort.abort();
+    const state = loader.current;
+    state.mounted = true;
+    return () => {
+      state.mounted = false;
+    };
+  }, []);
+  useEffect(() => {
+    const state = loader.current;
+    state.id = id;
+    const load = () => {
+      if (state.busy) {
+        state.again = true;
+        return;
+      }
+      state.busy = true;
+      const wanted = state.id;
+      Promise.all([getJson(sessionPath(wanted)), getJson(`${sessionPath(wanted)}/trajectory`)])
+        .then(([d, t]) => {
+          if (state.mounted && state.id === wanted) {
+            setDetail(d);
+            setSteps(Array.isArray(t) ? t : t?.steps ?? []);
+            setError(null);
+          }
+        })
+        .catch((e) => state.mounted && state.id === wanted && setError(e.message))
+        .finally(() => {
+          state.busy = false;
+          if (state.again && state.mounted) {
+            state.again = false;
+            load();
+          }
+        });
+    };
+    load();
   }, [id, tick, row?.updated_at, row?.status, row?.turns]);
 
   const status = row?.status ?? detail?.session?.status;
