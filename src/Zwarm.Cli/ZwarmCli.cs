@@ -53,9 +53,11 @@ internal static class ZwarmCli
 #if ZWARM_LLM_EXTERNAL
         (DemoCommand.Name, _ => LlmVerbs.StandIn(DemoCommand.Name, DemoCommand.Description)),
         (McpCommand.Name, _ => LlmVerbs.StandIn(McpCommand.Name, McpCommand.Description)),
+        (DashboardCommand.Name, _ => LlmVerbs.StandIn(DashboardCommand.Name, DashboardCommand.Description)),
 #else
         (DemoCommand.Name, DemoCommand.Create),
         (McpCommand.Name, McpCommand.Create),
+        (DashboardCommand.Name, DashboardCommand.Create),
 #endif
     ];
 

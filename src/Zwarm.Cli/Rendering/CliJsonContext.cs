@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Zwarm.Core.Events;
 using Zwarm.Core.Sessions;
+using Zwarm.Orchestration.Instances;
 
 namespace Zwarm.Cli.Rendering;
 

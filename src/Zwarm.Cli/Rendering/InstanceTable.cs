@@ -1,5 +1,6 @@
 // The table of `zwarm instances`: orchestrator runs and pilot conversations, one line each at any terminal width
 // (task shortened first, then the less telling columns hidden); in full when piped or with --wide.
+using Zwarm.Orchestration.Instances;
 using System.Globalization;
 using Spectre.Console;
 using Zwarm.Cli.Rendering.Grids;
