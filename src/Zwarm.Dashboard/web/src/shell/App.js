@@ -74,7 +74,7 @@ export function App({ info }) {
     </header>
     <main class="page">${view}</main>
     <footer class="foot">
-      <span>zwarm ${info?.version ?? ''}</span>
+      <span>${info?.version ?? ''}</span>
       <span class="mono" title="State directory">${info?.state_dir ?? ''}</span>
       <span class="keys"><kbd>j</kbd><kbd>k</kbd> move · <kbd>Enter</kbd> open · <kbd>Esc</kbd> back · <kbd>/</kbd> search · <kbd>t</kbd> theme</span>
     </footer>`;
