@@ -19,6 +19,7 @@ export function overTime(byDay, metric) {
         }),
         backgroundColor: seriesColor(i),
         stack: 'm',
+        maxBarThickness: 64,
       })),
     },
     options: {
@@ -37,6 +38,7 @@ export function byGroup(rows, key, metric) {
         label: metric === 'usd' ? 'USD' : 'tokens',
         data: sorted.map((r) => value(r, metric)),
         backgroundColor: sorted.map((_, i) => seriesColor(i)),
+        maxBarThickness: 28,
       }],
     },
     options: { indexAxis: 'y', plugins: { legend: { display: false } }, scales: { x: { beginAtZero: true }, y: {} } },

@@ -6,8 +6,9 @@ import { getJson, runPath } from '../lib/api.js';
 import { tokens, usd, when } from '../lib/format.js';
 import { go } from '../lib/router.js';
 import { useNow } from '../lib/useNow.js';
+import { useNarrow } from '../lib/useNarrow.js';
 import { ChartView, seriesColor } from '../lib/chart.js';
-import { SessionRow, StatusPill } from '../sessions/SessionRow.js';
+import { SessionCols, SessionRow, StatusPill } from '../sessions/SessionRow.js';
 import { RunEvent } from './RunEvent.js';
 
 function stepChart(steps) {
@@ -16,8 +17,8 @@ function stepChart(steps) {
     data: {
       labels: steps.map((s) => `#${s.step}`),
       datasets: [
-        { label: 'input tokens', data: steps.map((s) => s.input_tokens), backgroundColor: seriesColor(0), stack: 't', yAxisID: 'y' },
-        { label: 'output tokens', data: steps.map((s) => s.output_tokens), backgroundColor: seriesColor(1), stack: 't', yAxisID: 'y' },
+        { label: 'input tokens', data: steps.map((s) => s.input_tokens), backgroundColor: seriesColor(0), stack: 't', yAxisID: 'y', maxBarThickness: 40 },
+        { label: 'output tokens', data: steps.map((s) => s.output_tokens), backgroundColor: seriesColor(1), stack: 't', yAxisID: 'y', maxBarThickness: 40 },
         { type: 'line', label: 'cost (USD)', data: steps.map((s) => s.cost_usd), borderColor: seriesColor(2), backgroundColor: seriesColor(2), yAxisID: 'usd', pointRadius: 2 },
       ],
     },
@@ -37,6 +38,7 @@ export function RunView({ name, live }) {
   const [error, setError] = useState(null);
   const [kind, setKind] = useState('');
   const now = useNow();
+  const narrow = useNarrow();
   useEffect(() => {
     const abort = new AbortController();
     getJson(runPath(name), abort.signal).then(setData, (e) => e.name !== 'AbortError' && setError(e.message));
@@ -63,8 +65,8 @@ export function RunView({ name, live }) {
     </div>
     ${chart && html`<section class="panel"><h2>Tokens and cost per step</h2><${ChartView} config=${chart} label="Tokens and cost per step" /></section>`}
     <section class="panel"><h2>Sessions it started</h2>
-      ${data.sessions?.length ? html`<div class="table-wrap"><table class="sessions"><tbody>
-        ${data.sessions.map((s) => html`<${SessionRow} key=${s.id} row=${live.sessions.get(s.id) ?? s} now=${now} onOpen=${(id) => go('sessions', id)} />`)}
+      ${data.sessions?.length ? html`<div class="table-wrap"><table class="sessions"><${SessionCols} narrow=${narrow} /><tbody>
+        ${data.sessions.map((s) => html`<${SessionRow} key=${s.id} row=${live.sessions.get(s.id) ?? s} now=${now} narrow=${narrow} onOpen=${(id) => go('sessions', id)} />`)}
       </tbody></table></div>` : html`<p class="muted">None.</p>`}
     </section>
     <section class="panel"><div class="diff-bar"><h2>Timeline</h2>

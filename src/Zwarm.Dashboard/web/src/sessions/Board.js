@@ -7,15 +7,18 @@ import { go } from '../lib/router.js';
 import { useNow } from '../lib/useNow.js';
 import { statusClass, tokens, usd } from '../lib/format.js';
 import { counts, query, totalTokens } from './boardQuery.js';
-import { SessionRow } from './SessionRow.js';
+import { NARROW_HIDDEN, SessionCols, SessionRow } from './SessionRow.js';
+import { useNarrow } from '../lib/useNarrow.js';
 
 const PAGE = 50;
 // Kept across visits, so Esc from a session comes back to the same filters, page and selection.
 const saved = { status: '', adapter: '', source: '', search: '', sort: 'age', desc: true, page: 0, selected: null };
 
+// [sort key, header, class, sortable]; the <col> of each is named c-<key> (widths in app.css).
 const COLUMNS = [
   ['status', 'Status'], ['task', 'Task'], ['adapter', 'Adapter'], ['model', 'Model'], ['turns', 'Turns', 'num'],
-  ['tokens', 'Tokens', 'num'], ['cost', 'Cost', 'num'], ['source', 'Source'], [null, 'Branch · diff'], ['age', 'Age', 'num'],
+  ['tokens', 'Tokens', 'num'], ['cost', 'Cost', 'num'], ['source', 'Source'], ['diff', 'Branch · diff', null, false],
+  ['age', 'Age', 'num'],
 ];
 
 export function Board({ live }) {
@@ -26,6 +29,7 @@ export function Board({ live }) {
     return next;
   });
   const now = useNow();
+  const narrow = useNarrow();
   const body = useRef(null);
   const all = useMemo(() => [...live.sessions.values()], [live.version]);
   const rows = useMemo(() => query(all, state), [all, state.status, state.adapter, state.source, state.search, state.sort, state.desc]);
@@ -98,12 +102,13 @@ export function Board({ live }) {
       ${live.error && html`<p class="notice error">${live.error}</p>`}
       <div class="table-wrap">
         <table class="sessions" data-sessions-table>
-          <thead><tr>${COLUMNS.map(([key, label, cls]) => html`
+          <${SessionCols} narrow=${narrow} />
+          <thead><tr>${COLUMNS.filter(([key]) => !narrow || !NARROW_HIDDEN.has(key)).map(([key, label, cls, sortable = true]) => html`
             <th class=${cls} aria-sort=${state.sort === key ? (state.desc ? 'descending' : 'ascending') : undefined}>
-              ${key ? html`<button class="sort" onClick=${() => sortBy(key)}>${label}${state.sort === key ? (state.desc ? ' ▾' : ' ▴') : ''}</button>` : label}
+              ${sortable ? html`<button class="sort" onClick=${() => sortBy(key)}>${label}${state.sort === key ? (state.desc ? ' ▾' : ' ▴') : ''}</button>` : label}
             </th>`)}</tr></thead>
           <tbody ref=${body}>
-            ${visible.map((row, i) => html`<${SessionRow} key=${row.id} row=${row} now=${now}
+            ${visible.map((row, i) => html`<${SessionRow} key=${row.id} row=${row} now=${now} narrow=${narrow}
                 selected=${state.selected !== null && i === selectedIndex}
                 onOpen=${(id) => go('sessions', id)} onSelect=${() => state.selected !== row.id && set({ selected: row.id })} />`)}
           </tbody>
