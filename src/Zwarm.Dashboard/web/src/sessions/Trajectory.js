@@ -1,5 +1,6 @@
 // A session's turns as its trajectory: per turn the prompt, then every step in order, with the turn's status,
 // duration, tokens and cost in its header. The running turn is marked live; its steps arrive from the stream.
+import { useEffect } from 'preact/hooks';
 import { html } from '../lib/html.js';
 import { duration, tokens, usd, when } from '../lib/format.js';
 import { StatusPill } from './SessionRow.js';
@@ -21,7 +22,18 @@ function TurnHeader({ turn, meta, live }) {
   </header>`;
 }
 
+/** While a turn is followed live, new steps keep the page scrolled to the bottom, unless the reader scrolled up. */
+function useFollow(liveTurn, count) {
+  useEffect(() => {
+    const slack = document.documentElement.scrollHeight - (scrollY + innerHeight);
+    if (liveTurn && slack < 240) {
+      scrollTo({ top: document.documentElement.scrollHeight });
+    }
+  }, [liveTurn, count]);
+}
+
 export function Trajectory({ detail, steps, liveTurn }) {
+  useFollow(liveTurn, steps.length);
   const metaTurns = new Map((detail.session?.turns ?? []).map((t) => [t.turn, t]));
   const turns = detail.turns ?? [];
   const byTurn = new Map();
