@@ -36,6 +36,7 @@ foreach (var name in BenchOptions.AllFigures.Where(options.Wants))
             "follow" => FollowFigure.Run(env),
             "mcp" => McpFigure.Run(env, python),
             "isolation" => IsolationFigure.Run(env),
+            "dashboard" => DashboardFigure.Run(env, python),
             _ => ConcurrencyFigure.Run(env),
         };
         foreach (var row in rows)

@@ -57,7 +57,12 @@ internal sealed class StoreWatcher : IAsyncDisposable
         watcher.Created += (_, e) => onPath(e.FullPath);
         watcher.Changed += (_, e) => onPath(e.FullPath);
         watcher.Deleted += (_, e) => onPath(e.FullPath);
-        watcher.Renamed += (_, e) => onPath(e.FullPath);
+        watcher.Renamed += (_, e) =>
+        {
+            // A session folder is removed by renaming it away first (.deleting-*): its old name is what went.
+            onPath(e.OldFullPath);
+            onPath(e.FullPath);
+        };
         watcher.Error += (_, _) => _changed.Writer.TryWrite(RescanAll);
         watcher.EnableRaisingEvents = true;
         return watcher;
