@@ -33,6 +33,43 @@ public sealed class BoardPageTests(ChromiumFixture chromium) : IClassFixture<Chr
         await page.Page.TypeAsync("[data-search]", "say hel");
         await page.WaitUntilAsync("document.querySelectorAll('tr[data-session-id]').length === 1");
         Assert.Contains("say hello", await page.TextAsync("tr[data-session-id]"), StringComparison.Ordinal);
+        // No script error and nothing refused by the strict CSP (no inline script, nothing from elsewhere).
+        Assert.Empty(page.ProblemsOnPage);
+    }
+
+    [BrowserFact]
+    public async Task The_theme_follows_the_system_until_the_toggle_picks_one_and_the_pick_survives_a_reload()
+    {
+        await using var world = new DashboardWorld();
+        await world.RunAsync("paint it black");
+        var server = await world.StartServerAsync();
+        await using var page = await chromium.OpenAsync(server, theme: "dark");
+        await page.LoginAsync();
+        await page.WaitForAsync("tr[data-session-id]");
+        Assert.Equal("dark", await page.Page.EvaluateExpressionAsync<string>("document.documentElement.dataset.theme"));
+        var darkBackground = await page.Page.EvaluateExpressionAsync<string>("getComputedStyle(document.body).backgroundColor");
+        await page.ScreenshotAsync("board-dark");
+
+        await page.Page.ClickAsync("[data-theme-toggle]");
+        await page.WaitUntilAsync("document.documentElement.dataset.theme === 'light'");
+        Assert.NotEqual(darkBackground, await page.Page.EvaluateExpressionAsync<string>("getComputedStyle(document.body).backgroundColor"));
+        await page.Page.ReloadAsync();
+        await page.WaitForAsync("tr[data-session-id]");
+        Assert.Equal("light", await page.Page.EvaluateExpressionAsync<string>("document.documentElement.dataset.theme"));
+    }
+
+    [BrowserFact]
+    public async Task Read_only_shows_no_action()
+    {
+        await using var world = new DashboardWorld();
+        var session = await world.RunAsync("look but do not touch", isolated: true);
+        var server = await world.StartServerAsync(readOnly: true);
+        await using var page = await chromium.OpenAsync(server);
+        await page.LoginAsync($"#/sessions/{session.Id}");
+        await page.WaitForAsync($"[data-session='{session.Id}']");
+
+        Assert.Equal(0, await page.CountAsync("[data-actions], [data-action]"));
+        Assert.Contains("read-only", await page.TextAsync("header.top"), StringComparison.Ordinal);
     }
 
     [BrowserFact]

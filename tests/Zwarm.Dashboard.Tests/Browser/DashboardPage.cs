@@ -5,9 +5,51 @@ using PuppeteerSharp;
 
 namespace Zwarm.Dashboard.Tests.Browser;
 
-public sealed class DashboardPage(IBrowserContext context, IPage page, DashboardServer server) : IAsyncDisposable
+public sealed class DashboardPage : IAsyncDisposable
 {
+    private readonly IBrowserContext context;
+    private readonly IPage page;
+    private readonly DashboardServer server;
+    private readonly List<string> _problems = [];
+
+    public DashboardPage(IBrowserContext context, IPage page, DashboardServer server)
+    {
+        this.context = context;
+        this.page = page;
+        this.server = server;
+        // Script errors and refused resources (a CSP violation is a console error) are kept for ProblemsOnPage.
+        page.Console += (_, e) =>
+        {
+            if (e.Message.Type == ConsoleType.Error)
+            {
+                lock (_problems)
+                {
+                    _problems.Add(e.Message.Text);
+                }
+            }
+        };
+        page.PageError += (_, e) =>
+        {
+            lock (_problems)
+            {
+                _problems.Add(e.Message);
+            }
+        };
+    }
+
     public IPage Page => page;
+
+    /// <summary>Console errors and uncaught script errors of the page so far.</summary>
+    public IReadOnlyList<string> ProblemsOnPage
+    {
+        get
+        {
+            lock (_problems)
+            {
+                return [.. _problems];
+            }
+        }
+    }
 
     public DashboardServer Server => server;
 

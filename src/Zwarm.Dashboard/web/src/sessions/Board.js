@@ -23,11 +23,11 @@ const COLUMNS = [
 
 export function Board({ live }) {
   const [state, setState] = useState({ ...saved });
-  const set = (patch) => setState((s) => {
-    const next = { ...s, ...patch };
-    Object.assign(saved, next);
-    return next;
-  });
+  // `saved` is the truth (updated at once, kept across visits); the state is its copy for rendering.
+  const set = (patch) => {
+    Object.assign(saved, patch);
+    setState({ ...saved });
+  };
   const now = useNow();
   const narrow = useNarrow();
   const body = useRef(null);
@@ -38,28 +38,34 @@ export function Board({ live }) {
   const visible = rows.slice(page * PAGE, page * PAGE + PAGE);
   const selectedIndex = Math.max(0, visible.findIndex((r) => r.id === state.selected));
 
+  // Keys read the latest view and selection (the selection from `saved`, which set() updates at once), so keys
+  // pressed faster than the page redraws still move one row each.
+  const view = useRef(null);
+  view.current = { visible, page, pages };
   useEffect(() => {
     const onKey = (e) => {
       if (e.target.closest?.('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) {
         return;
       }
+      const { visible: rows, page: at, pages: count } = view.current;
+      const index = rows.findIndex((r) => r.id === saved.selected);
       const move = { j: 1, ArrowDown: 1, k: -1, ArrowUp: -1 }[e.key];
-      if (move && visible.length) {
+      if (move && rows.length) {
         e.preventDefault();
-        const next = Math.min(visible.length - 1, Math.max(0, selectedIndex + (state.selected ? move : 0)));
-        set({ selected: visible[next].id });
-      } else if (e.key === 'Enter' && visible.length) {
+        const next = index < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, index + move));
+        set({ selected: rows[next].id });
+      } else if (e.key === 'Enter' && rows.length) {
         e.preventDefault();
-        go('sessions', (visible[selectedIndex] ?? visible[0]).id);
-      } else if (e.key === ']' && page < pages - 1) {
-        set({ page: page + 1, selected: null });
-      } else if (e.key === '[' && page > 0) {
-        set({ page: page - 1, selected: null });
+        go('sessions', rows[Math.max(0, index)].id);
+      } else if (e.key === ']' && at < count - 1) {
+        set({ page: at + 1, selected: null });
+      } else if (e.key === '[' && at > 0) {
+        set({ page: at - 1, selected: null });
       }
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  }, [visible, selectedIndex, page, pages, state.selected]);
+  }, []);
 
   useEffect(() => {
     body.current?.querySelector('tr.selected')?.scrollIntoView({ block: 'nearest' });
