@@ -62,6 +62,26 @@ public sealed class SessionPageTests(ChromiumFixture chromium) : IClassFixture<C
     }
 
     [BrowserFact]
+    public async Task A_refusal_is_shown_as_the_servers_message_and_changes_nothing()
+    {
+        await using var world = new DashboardWorld();
+        var session = await world.SpawnAsync("busy for a while @sleep=120");
+        var server = await world.StartServerAsync();
+        await using var page = await chromium.OpenAsync(server);
+        await page.LoginAsync($"#/sessions/{session.Id}");
+        await page.WaitForAsync($"[data-session='{session.Id}'][data-status='running']");
+
+        await page.Page.TypeAsync("[data-continue-message]", "too early");
+        await page.Page.ClickAsync("[data-action='continue']");
+        await page.WaitForAsync("[data-action-notice].error");
+
+        Assert.Contains("running", await page.TextAsync("[data-action-notice]"), StringComparison.Ordinal);
+        var meta = await world.Sessions.GetAsync(session.Id, TestTimeout.After());
+        Assert.Equal(1, meta.Turn);
+        Assert.Equal(SessionStatus.Running, meta.Status);
+    }
+
+    [BrowserFact]
     public async Task Kill_from_the_page_stops_the_running_session()
     {
         await using var world = new DashboardWorld();
