@@ -1,10 +1,10 @@
-// The verbs that talk to or serve an LLM (orchestrate, pilot, and demo with its scripted model server) carry the
-// OpenAI / Anthropic clients, Microsoft.Extensions.AI, OpenTelemetry and Kestrel: in a Native AOT binary that is
-// 25 MB of code whose type data the runtime rehydrates at every start, which more than doubled the start-up of
-// `zwarm ls`. So the native install is two binaries side by side, like git's sub-executables: `zwarm` (built with
-// ZwarmLlmVerbs=external) holds every other verb and, for these three, a stand-in that replaces its own process
-// with `zwarm-llm` (execv: same pid, terminal, signals and exit code); `zwarm-llm` is the full build. The
-// framework-dependent build (./zwarm, the tests) runs everything in-process.
+// The verbs that talk to or serve an LLM (orchestrate, pilot, and demo with its scripted model server) and the web
+// faces (mcp, dashboard) carry the OpenAI / Anthropic clients, Microsoft.Extensions.AI, OpenTelemetry and Kestrel:
+// in a Native AOT binary that is 25 MB of code whose type data the runtime rehydrates at every start, which more
+// than doubled the start-up of `zwarm ls`. So the native install is two binaries side by side, like git's
+// sub-executables: `zwarm` (built with ZwarmLlmVerbs=external) holds every other verb and, for these, a stand-in
+// that replaces its own process with `zwarm-llm` (execv: same pid, terminal, signals and exit code); `zwarm-llm` is
+// the full build. The framework-dependent build (./zwarm, the tests) runs everything in-process.
 using System.CommandLine;
 using Zwarm.Core;
 using Zwarm.Core.Processes;

@@ -40,6 +40,7 @@ internal static class ErrorMapping
                 _ => (StatusCodes.Status500InternalServerError, $"internal error ({e.GetType().Name})"),
             };
             context.Response.Clear();
+            Security.DashboardGate.AddSecurityHeaders(context.Response);
             await ApiJson.ErrorAsync(context, status, message).ConfigureAwait(false);
         }
         catch (Exception)

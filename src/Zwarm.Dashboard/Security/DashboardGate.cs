@@ -25,10 +25,7 @@ internal sealed class DashboardGate(DashboardContext dashboard)
     public async Task HandleAsync(HttpContext context, RequestDelegate next)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
+        AddSecurityHeaders(context.Response);
         var request = context.Request;
         if (Guard is not { } guard)
         {
@@ -77,6 +74,16 @@ internal sealed class DashboardGate(DashboardContext dashboard)
             }
         }
         await next(context).ConfigureAwait(false);
+    }
+
+    /// <summary>The headers every answer carries (also re-added when an error answer replaces a started one).</summary>
+    public static void AddSecurityHeaders(HttpResponse response)
+    {
+        var headers = response.Headers;
+        headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers.XFrameOptions = "DENY";
+        headers["Referrer-Policy"] = "no-referrer";
     }
 
     private static async Task RefuseAsync(HttpContext context, string reason)

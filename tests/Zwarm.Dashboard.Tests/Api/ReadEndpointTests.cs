@@ -105,6 +105,7 @@ public sealed class ReadEndpointTests(ShowcaseStore store) : IClassFixture<Showc
         var error = AuthTests.Error(await response.Content.ReadAsStringAsync());
         Assert.DoesNotContain("\n", error);
         Assert.DoesNotContain(" at ", error);
+        Assert.True(response.Headers.Contains("Content-Security-Policy"), "an error answer lost the security headers");
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/api/info", TestTimeout.After())).StatusCode);
     }
 

@@ -1,5 +1,5 @@
-// The guard in front of `zwarm mcp --http`: only the bound port on 127.0.0.1/localhost, no foreign Origin (DNS
-// rebinding, a web page posting to loopback), and the exact bearer token.
+// The guard in front of `zwarm mcp --http` and `zwarm dashboard` (src/Zwarm.Http): only the bound port on
+// 127.0.0.1/localhost, no foreign Origin (DNS rebinding, a web page posting to loopback), and the exact token.
 using Zwarm.Http;
 
 namespace Zwarm.Mcp.Tests.Http;
@@ -44,5 +44,30 @@ public sealed class LoopbackRequestGuardTests
 
         Assert.Equal(401, refusal?.Status);
         Assert.DoesNotContain(Token, refusal?.Reason);
+    }
+
+    [Theory]
+    [InlineData("192.168.1.5:4711", null, true)]
+    [InlineData("192.168.1.5:4711", "http://192.168.1.5:4711", true)]
+    [InlineData("127.0.0.1:4711", null, true)]
+    [InlineData("192.168.1.6:4711", null, false)]
+    [InlineData("192.168.1.5:4711", "http://attacker.example:4711", false)]
+    public void A_server_bound_to_another_address_also_accepts_that_address_as_host(string host, string? origin, bool allowed)
+    {
+        var guard = new LoopbackRequestGuard(4711, Token, boundHost: "192.168.1.5");
+
+        Assert.Equal(allowed, guard.CheckOrigin(host, origin) is null);
+    }
+
+    [Fact]
+    public void The_token_and_csrf_checks_match_only_the_exact_value()
+    {
+        Assert.True(_guard.IsToken(Token));
+        Assert.False(_guard.IsToken(Token + "0"));
+        Assert.False(_guard.IsToken(null));
+        Assert.True(LoopbackRequestGuard.IsCsrf("abc123", "abc123"));
+        Assert.False(LoopbackRequestGuard.IsCsrf("", "abc123"));
+        Assert.False(LoopbackRequestGuard.IsCsrf(null, "abc123"));
+        Assert.False(LoopbackRequestGuard.IsCsrf("abc124", "abc123"));
     }
 }
