@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every zwarm test on this machine, installing what they need first:
 #   0. the system tools the tests use (tmux for the terminal tests, python3 for the Python-zwarm interop tests,
-#      zsh and fish for the shell-completion tests, git): installed with apt-get when run as root on Debian/Ubuntu, else one line saying what is missing,
+#      zsh and fish for the shell-completion tests, git, chromium for the dashboard's browser tests): installed with apt-get when run as root on Debian/Ubuntu, else one line saying what is missing,
 #   1. the pinned agent CLIs (Codex CLI, Claude Code, Qwen Code, opencode, Gemini CLI) from npm into .tools/agents (git-ignored),
 #   2. dotnet restore + build (Release),
 #   3. the fast suite (unit + component tests with the fake agent), then
@@ -28,7 +28,7 @@ start=$SECONDS
 
 # 0. System tools.
 missing=()
-for tool in tmux python3 git zsh fish; do
+for tool in tmux python3 git zsh fish chromium; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
 command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK is needed (https://dot.net)" >&2; exit 1; }

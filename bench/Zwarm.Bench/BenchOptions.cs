@@ -6,7 +6,7 @@ namespace Zwarm.Bench;
 internal sealed record BenchOptions
 {
     public const string Usage = """
-        usage: Zwarm.Bench [all|ls|parse|startup|follow|concurrency|mcp|isolation|dashboard ...] [options]
+        usage: Zwarm.Bench [all|ls|parse|startup|follow|concurrency|mcp|isolation|dashboard|dashboard-browser ...] [options]
           --zwarm PATH       the Native AOT zwarm binary (default: published into the temp dir first)
           --hello PATH       a Native AOT hello-world (default: bench/HelloAot published into the temp dir)
           --sessions N       sessions in the ls store (default 10000)
@@ -35,7 +35,7 @@ internal sealed record BenchOptions
     public string? KeepData { get; init; }
     public string? Anchors { get; init; }
 
-    public static readonly string[] AllFigures = ["ls", "parse", "startup", "follow", "concurrency", "mcp", "isolation", "dashboard"];
+    public static readonly string[] AllFigures = ["ls", "parse", "startup", "follow", "concurrency", "mcp", "isolation", "dashboard", "dashboard-browser"];
 
     public bool Wants(string figure) => Figures.Contains(figure);
 

@@ -37,6 +37,7 @@ foreach (var name in BenchOptions.AllFigures.Where(options.Wants))
             "mcp" => McpFigure.Run(env, python),
             "isolation" => IsolationFigure.Run(env),
             "dashboard" => DashboardFigure.Run(env, python),
+            "dashboard-browser" => DashboardBrowserFigure.Run(env, python),
             _ => ConcurrencyFigure.Run(env),
         };
         foreach (var row in rows)

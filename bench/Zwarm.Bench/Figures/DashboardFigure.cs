@@ -122,7 +122,7 @@ internal static class DashboardFigure
         return response.Content.ReadAsStringAsync().GetAwaiter().GetResult();
     }
 
-    private static Process Start(string zwarm, string state, BenchEnvironment env, out Uri url)
+    internal static Process Start(string zwarm, string state, BenchEnvironment env, out Uri url)
     {
         var start = new ProcessStartInfo(zwarm) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "dashboard", "--state-dir", state, "--port", "0" })
