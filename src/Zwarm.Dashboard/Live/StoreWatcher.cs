@@ -68,7 +68,8 @@ internal sealed class StoreWatcher : IAsyncDisposable
         return watcher;
     }
 
-    // sessions/<id>/meta.json, sessions/<id>/turns/turn_N.exit.json, sessions/<id> (deleted).
+    // sessions/<id>/meta.json, sessions/<id>/turns/turn_N.exit.json, sessions/<id> (created: its first meta.json
+    // may come before the watcher has added the folder; or deleted / renamed away).
     private void OnSessionPath(string path)
     {
         var relative = Path.GetRelativePath(_dashboard.Sessions.Store.SessionsDirectory, path);
@@ -84,12 +85,13 @@ internal sealed class StoreWatcher : IAsyncDisposable
         }
     }
 
-    // instances/<id>/state.json.
+    // instances/<id>/state.json, and instances/<id> itself (a new folder: its first state.json may be written before
+    // the watcher has added the folder, so the folder's creation counts too; the read comes a window later).
     private void OnInstancePath(string path)
     {
         var relative = Path.GetRelativePath(_dashboard.Instances.InstancesDirectory, path);
         var parts = relative.Split(Path.DirectorySeparatorChar);
-        if (parts.Length == 2 && parts[1] == "state.json" && InstanceIds.Validate(parts[0]) is null)
+        if ((parts.Length == 1 || (parts.Length == 2 && parts[1] == "state.json")) && InstanceIds.Validate(parts[0]) is null)
         {
             _changed.Writer.TryWrite(RunPrefix + parts[0]);
         }

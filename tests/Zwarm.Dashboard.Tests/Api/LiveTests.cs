@@ -1,8 +1,10 @@
 // The live streams, signal-driven: a session that finishes while /api/events is open arrives as its row; a removed
-// session as "removed"; a running turn's lines arrive on its stream as they are written, then its end.
+// session as "removed"; a new run as its row; a running turn's lines arrive on its stream as they are written,
+// then its end.
 using System.Net;
 using System.Text.Json;
 using Zwarm.Dashboard.Tests.Support;
+using Zwarm.Orchestration.Instances;
 
 namespace Zwarm.Dashboard.Tests.Api;
 
@@ -53,6 +55,23 @@ public sealed class LiveTests : IAsyncLifetime
         var removed = await events.WaitForAsync((name, _) => name == "removed", timeout);
 
         Assert.Equal(meta.Id, JsonDocument.Parse(removed.Data).RootElement.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task A_new_run_arrives_as_its_instances_row()
+    {
+        var timeout = TestTimeout.After();
+        await using var events = await EventStreamReader.OpenAsync(_client, "/api/events", timeout);
+        var instances = new InstanceStore(_world.StateDir);
+        var id = instances.NewId();
+        var now = DateTimeOffset.UtcNow;
+
+        instances.Create(new InstanceState { Id = id, Task = "coordinate the work", CreatedAt = now, UpdatedAt = now, WorkingDir = _world.Repo });
+        var run = await events.WaitForAsync((name, data) => name == "run" && data.Contains(id, StringComparison.Ordinal), timeout);
+
+        var row = JsonDocument.Parse(run.Data).RootElement;
+        Assert.Equal("coordinate the work", row.GetProperty("task").GetString());
+        Assert.Equal(id, row.GetProperty("id").GetString());
     }
 
     [Fact]
