@@ -14,15 +14,17 @@ public sealed class SessionPageTests(ChromiumFixture chromium) : IClassFixture<C
     public async Task The_running_turns_new_lines_appear_live()
     {
         await using var world = new DashboardWorld();
-        // 100 replies 100 ms apart: the turn is still streaming when the page opens.
-        var running = await world.SpawnAsync("stream please @stream=100");
+        // 300 replies 100 ms apart: the turn is still streaming when the page opens, even on a loaded machine where
+        // starting the page took 10 s (seen in a full run).
+        const int Lines = 300;
+        var running = await world.SpawnAsync($"stream please @stream={Lines}");
         var server = await world.StartServerAsync();
         await using var page = await chromium.OpenAsync(server);
         await page.LoginAsync($"#/sessions/{running.Id}");
         await page.WaitForAsync("[data-live-turn='1']");
         await page.WaitUntilAsync($"document.querySelectorAll(\"{Messages}\").length > 0");
         var seen = await page.CountAsync(Messages);
-        Assert.True(seen < 100, "the turn had finished before the page could follow it");
+        Assert.True(seen < Lines, "the turn had finished before the page could follow it");
 
         await page.WaitUntilAsync($"document.querySelectorAll(\"{Messages}\").length > {seen}");
         await page.ScreenshotAsync("session-live");
@@ -32,7 +34,7 @@ public sealed class SessionPageTests(ChromiumFixture chromium) : IClassFixture<C
         // Every streamed line once, in order: nothing lost, nothing doubled by the switch from stream to trajectory.
         var lines = await page.Page.EvaluateFunctionAsync<string[]>(
             "s => [...document.querySelectorAll(s + ' .bubble')].map(e => e.textContent.trim()).filter(t => t.startsWith('stream '))", Messages);
-        Assert.Equal(Enumerable.Range(1, 100).Select(i => $"stream {i}"), lines);
+        Assert.Equal(Enumerable.Range(1, Lines).Select(i => $"stream {i}"), lines);
         Assert.True(await page.NotReloadedAsync());
     }
 
