@@ -121,7 +121,7 @@ public sealed class DashboardServer : IAsyncDisposable
         app.MapGet("/api/runs/{name}", runs.ShowAsync);
         app.MapGet("/api/cost", new CostEndpoint(dashboard).GetAsync);
         app.MapGet("/api/events", live.EventsAsync);
-        // Anything else under /api is a JSON 404 (not an empty page), and a wrong verb a JSON 405.
+        // Anything else under /api (an unknown route, or a known one with the wrong method) is a JSON 404.
         app.Map("/api/{**rest}", context => ApiJson.ErrorAsync(context, StatusCodes.Status404NotFound, $"no such endpoint: {context.Request.Method} {context.Request.Path}"));
     }
 
