@@ -32,8 +32,8 @@ for tool in tmux python3 git zsh fish chromium; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
 command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK is needed (https://dot.net)" >&2; exit 1; }
-if [ "$real" = 1 ] && ! command -v npm >/dev/null; then
-  echo "test.sh: node and npm are needed for the real-client suite (node >= 22 for Claude Code); or run ./test.sh --fast" >&2
+if ! command -v npm >/dev/null; then
+  echo "test.sh: node and npm are needed: the build bundles the dashboard's web page, and the real-client suite installs the agent CLIs (node >= 22 for Claude Code)" >&2
   exit 1
 fi
 if [ "${#missing[@]}" -gt 0 ]; then
