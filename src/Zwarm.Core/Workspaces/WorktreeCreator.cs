@@ -34,18 +34,41 @@ internal sealed class WorktreeCreator(GitRunner git, ZwarmContext context)
         {
             throw new ZwarmException(ErrorKind.Conflict, $"{path} already exists; remove it or set worktree.root");
         }
-        var uncommitted = await RepositoryProbe.UncommittedAsync(git, repo.TopLevel, cancellationToken).ConfigureAwait(false);
+        // The status probe (a stat of every tracked file: most of a second on 50,000 files) and `git worktree add`
+        // (which writes the new checkout) touch different files, and the probe takes no lock (--no-optional-locks):
+        // run them side by side. The new worktree is removed again when the probe fails.
+        using var probeCancel = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var probe = RepositoryProbe.UncommittedAsync(git, repo.TopLevel, probeCancel.Token);
         try
         {
-            WorktreeLocation.EnsurePrivate(folder);
+            try
+            {
+                WorktreeLocation.EnsurePrivate(folder);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ZwarmException(ErrorKind.State, $"cannot create {folder}: {e.Message}");
+            }
+            await git.RunCheckedAsync(repo.TopLevel, ["worktree", "add", "--quiet", "-b", branch, path, baseSha],
+                new GitCall(AsZwarm: true), $"cannot create the worktree {path}", cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch
         {
-            throw new ZwarmException(ErrorKind.State, $"cannot create {folder}: {e.Message}");
+            await probeCancel.CancelAsync().ConfigureAwait(false);
+            await probe.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default)
+                .ConfigureAwait(false);
+            throw;
         }
-
-        await git.RunCheckedAsync(repo.TopLevel, ["worktree", "add", "--quiet", "-b", branch, path, baseSha],
-            new GitCall(AsZwarm: true), $"cannot create the worktree {path}", cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> uncommitted;
+        try
+        {
+            uncommitted = await probe.ConfigureAwait(false);
+        }
+        catch
+        {
+            await RemoveAsync(repo.TopLevel, path, branch, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
         try
         {
             await FillAsync(repo, path, request.Carry && uncommitted.Count > 0, cancellationToken).ConfigureAwait(false);
