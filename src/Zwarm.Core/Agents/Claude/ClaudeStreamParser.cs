@@ -5,17 +5,14 @@
 // Traps handled here: an API failure arrives as a *synthetic* assistant message ("model": "<synthetic>") followed by a
 // result with subtype "success" but is_error true, so neither may be read as a real answer; usage uses Anthropic's
 // split of input tokens, normalized so InputTokens covers cache reads and writes as it does for OpenAI.
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Zwarm.Core.Events;
 
 namespace Zwarm.Core.Agents.Claude;
 
-internal sealed partial class ClaudeStreamParser : IAgentStreamParser
+internal sealed partial class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
-
     // tool_use id -> what its result needs; removed when the result arrives.
     private readonly Dictionary<string, ClaudeToolUse> _pendingTools = new(StringComparer.Ordinal);
     // tool_use ids refused by a system/permission_denied event (their tool_result is the refusal, not an execution).
@@ -27,37 +24,13 @@ internal sealed partial class ClaudeStreamParser : IAgentStreamParser
 
     public void ParseLine(ReadOnlySpan<byte> utf8Line, List<AgentEvent> sink)
     {
-        var mark = sink.Count;
-        var trimmed = utf8Line.TrimStart(" \t\r\n"u8);
-        if (trimmed.IsEmpty || trimmed[0] != (byte)'{')
+        if (!JsonLineParsing.TryParse(this, utf8Line, sink))
         {
             MalformedLines++;
-            return;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(utf8Line.Length);
-        try
-        {
-            utf8Line.CopyTo(buffer);
-            using var document = JsonDocument.Parse(buffer.AsMemory(0, utf8Line.Length), DocumentOptions);
-            if (!TryHandle(document.RootElement, utf8Line, sink))
-            {
-                sink.RemoveRange(mark, sink.Count - mark);
-                MalformedLines++;
-            }
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
-        {
-            sink.RemoveRange(mark, sink.Count - mark);
-            MalformedLines++;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    private bool TryHandle(JsonElement root, ReadOnlySpan<byte> line, List<AgentEvent> sink)
+    public bool TryHandle(JsonElement root, ReadOnlySpan<byte> line, List<AgentEvent> sink)
     {
         switch (root.Str("type"))
         {

@@ -7,7 +7,6 @@
 // unfinished text. Usage exists only in result.stats, summed over this run's model calls (a resumed run counts only
 // its own calls): per invocation, not cumulative. With model "auto" the init line says "auto"; the model that did
 // most of the work is then taken from stats.models.
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Zwarm.Core.Agents.Claude;
@@ -15,10 +14,8 @@ using Zwarm.Core.Events;
 
 namespace Zwarm.Core.Agents.Gemini;
 
-internal sealed partial class GeminiStreamParser : IAgentStreamParser
+internal sealed partial class GeminiStreamParser : IAgentStreamParser, IJsonLineHandler
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
-
     // tool_id -> what its result needs; removed when the result arrives.
     private readonly Dictionary<string, GeminiToolUse> _pendingTools = new(StringComparer.Ordinal);
     private readonly StringBuilder _answer = new();
@@ -29,37 +26,13 @@ internal sealed partial class GeminiStreamParser : IAgentStreamParser
 
     public void ParseLine(ReadOnlySpan<byte> utf8Line, List<AgentEvent> sink)
     {
-        var mark = sink.Count;
-        var trimmed = utf8Line.TrimStart(" \t\r\n"u8);
-        if (trimmed.IsEmpty || trimmed[0] != (byte)'{')
+        if (!JsonLineParsing.TryParse(this, utf8Line, sink))
         {
             MalformedLines++;
-            return;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(utf8Line.Length);
-        try
-        {
-            utf8Line.CopyTo(buffer);
-            using var document = JsonDocument.Parse(buffer.AsMemory(0, utf8Line.Length), DocumentOptions);
-            if (!TryHandle(document.RootElement, utf8Line, sink))
-            {
-                sink.RemoveRange(mark, sink.Count - mark);
-                MalformedLines++;
-            }
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
-        {
-            sink.RemoveRange(mark, sink.Count - mark);
-            MalformedLines++;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    private bool TryHandle(JsonElement root, ReadOnlySpan<byte> line, List<AgentEvent> sink)
+    public bool TryHandle(JsonElement root, ReadOnlySpan<byte> line, List<AgentEvent> sink)
     {
         var type = root.Str("type");
         if (type is null)

@@ -9,7 +9,6 @@
 // 400 cached, completion 50 with 7 reasoning -> input 600, cache.read 400, output 43, reasoning 7), normalized to
 // zwarm's meaning (input includes cached, output includes reasoning). "cost" is opencode's own price of the step; it
 // is 0 for a model it has no price for (a custom provider), which reads as "no figure", so the price table applies.
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Zwarm.Core.Agents.Claude;
@@ -17,10 +16,8 @@ using Zwarm.Core.Events;
 
 namespace Zwarm.Core.Agents.OpenCode;
 
-internal sealed partial class OpenCodeStreamParser : IAgentStreamParser
+internal sealed partial class OpenCodeStreamParser : IAgentStreamParser, IJsonLineHandler
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
-
     private string? _sessionId;
     private string? _lastText;
 
@@ -30,36 +27,13 @@ internal sealed partial class OpenCodeStreamParser : IAgentStreamParser
 
     public void ParseLine(ReadOnlySpan<byte> utf8Line, List<AgentEvent> sink)
     {
-        var mark = sink.Count;
-        var trimmed = utf8Line.TrimStart(" \t\r\n"u8);
-        if (trimmed.IsEmpty || trimmed[0] != (byte)'{')
+        if (!JsonLineParsing.TryParse(this, utf8Line, sink))
         {
             MalformedLines++;
-            return;
-        }
-        var buffer = ArrayPool<byte>.Shared.Rent(utf8Line.Length);
-        try
-        {
-            utf8Line.CopyTo(buffer);
-            using var document = JsonDocument.Parse(buffer.AsMemory(0, utf8Line.Length), DocumentOptions);
-            if (!TryHandle(document.RootElement, utf8Line, sink))
-            {
-                sink.RemoveRange(mark, sink.Count - mark);
-                MalformedLines++;
-            }
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
-        {
-            sink.RemoveRange(mark, sink.Count - mark);
-            MalformedLines++;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    private bool TryHandle(JsonElement root, ReadOnlySpan<byte> line, List<AgentEvent> sink)
+    public bool TryHandle(JsonElement root, ReadOnlySpan<byte> line, List<AgentEvent> sink)
     {
         if (root.Str("type") is not { } type)
         {

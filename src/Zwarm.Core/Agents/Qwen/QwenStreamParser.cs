@@ -8,7 +8,6 @@
 //  - an API error is an assistant text "[API Error: 401 ...]" followed by result subtype error_during_execution,
 //    is_error true and error.message; exit code 1.
 //  - input_tokens includes the cached part (OpenAI's prompt_tokens), cache_read_input_tokens is that part.
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Zwarm.Core.Agents.Claude;
@@ -16,10 +15,8 @@ using Zwarm.Core.Events;
 
 namespace Zwarm.Core.Agents.Qwen;
 
-internal sealed partial class QwenStreamParser : IAgentStreamParser
+internal sealed partial class QwenStreamParser : IAgentStreamParser, IJsonLineHandler
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 256 };
-
     // tool_use id -> what its result needs; removed when the result arrives.
     private readonly Dictionary<string, QwenToolUse> _pendingTools = new(StringComparer.Ordinal);
     // Every denial already reported, so result.permission_denials does not report it twice.
@@ -29,37 +26,13 @@ internal sealed partial class QwenStreamParser : IAgentStreamParser
 
     public void ParseLine(ReadOnlySpan<byte> utf8Line, List<AgentEvent> sink)
     {
-        var mark = sink.Count;
-        var trimmed = utf8Line.TrimStart(" \t\r\n"u8);
-        if (trimmed.IsEmpty || trimmed[0] != (byte)'{')
+        if (!JsonLineParsing.TryParse(this, utf8Line, sink))
         {
             MalformedLines++;
-            return;
-        }
-
-        var buffer = ArrayPool<byte>.Shared.Rent(utf8Line.Length);
-        try
-        {
-            utf8Line.CopyTo(buffer);
-            using var document = JsonDocument.Parse(buffer.AsMemory(0, utf8Line.Length), DocumentOptions);
-            if (!TryHandle(document.RootElement, utf8Line, sink))
-            {
-                sink.RemoveRange(mark, sink.Count - mark);
-                MalformedLines++;
-            }
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
-        {
-            sink.RemoveRange(mark, sink.Count - mark);
-            MalformedLines++;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
-    private bool TryHandle(JsonElement root, ReadOnlySpan<byte> line, List<AgentEvent> sink)
+    public bool TryHandle(JsonElement root, ReadOnlySpan<byte> line, List<AgentEvent> sink)
     {
         switch (root.Str("type"))
         {
