@@ -100,6 +100,27 @@ public sealed class SessionPageTests(ChromiumFixture chromium) : IClassFixture<C
     }
 
     [BrowserFact]
+    public async Task A_link_followed_while_the_app_starts_lands_on_its_view()
+    {
+        await using var world = new DashboardWorld();
+        var session = await world.RunAsync("a finished session");
+        var server = await world.StartServerAsync();
+        await using var page = await chromium.OpenAsync(server);
+        // The hash changes right after the app's first render and before its effects run (a mutation observer's
+        // callback is a microtask; preact runs effects after paint): the window in which a CI run lost the change.
+        await page.Page.EvaluateExpressionOnNewDocumentAsync($$"""
+            new MutationObserver((_, observer) => {
+              if (document.querySelector('main.page')) {
+                observer.disconnect();
+                location.hash = '#/sessions/{{session.Id}}';
+              }
+            }).observe(document, { childList: true, subtree: true });
+            """);
+        await page.LoginAsync();
+        await page.WaitForAsync($"[data-session='{session.Id}']");
+    }
+
+    [BrowserFact]
     public async Task An_isolated_sessions_diff_renders_per_file()
     {
         await using var world = new DashboardWorld();

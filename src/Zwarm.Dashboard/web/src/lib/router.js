@@ -14,8 +14,15 @@ export function parseRoute(hash) {
 export function useRoute() {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(location.hash));
+    const onChange = () =>
+      setRoute((current) => {
+        const next = parseRoute(location.hash);
+        return next.page === current.page && next.id === current.id ? current : next;
+      });
     addEventListener('hashchange', onChange);
+    // The hash can change between the first render (which read it) and this effect (which runs after paint):
+    // read it again now that the listener is in place, or that change is lost and the wrong view stays.
+    onChange();
     return () => removeEventListener('hashchange', onChange);
   }, []);
   return route;
