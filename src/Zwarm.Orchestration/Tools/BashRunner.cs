@@ -6,6 +6,10 @@
 // process of the run — found by the run's marker variable, so also a `sleep &` still holding the output pipe or a
 // `setsid sleep &` outside the group — is killed: a background job can neither block the run past its limit nor
 // outlive it.
+// Why not CliWrap (used for every other attached child): its ExecuteAsync completes only when the output pipes reach
+// end of file, and a background job inherits them, so `make serve &` would hold the run to its time limit and report
+// a timeout (CliWrap issue #241, open). This runner waits for the shell's exit instead; the streams are still drained
+// (bounded), and BashEscapeTests pins both the early return and the kill.
 using System.Diagnostics;
 using System.Text;
 
