@@ -3,7 +3,7 @@
 // interpreter, its script are looked at, so `sleep 100 codex` is not taken for Codex.
 namespace Zwarm.Core.Agents;
 
-public static class AgentCommandLine
+internal static class AgentCommandLine
 {
     /// <summary>True when argv[0], or argv[1] after an interpreter, names <paramref name="executable"/>.</summary>
     public static bool Runs(IReadOnlyList<string> arguments, string executable)

@@ -7,10 +7,10 @@ namespace Zwarm.Core.Events;
 public abstract record AgentEvent;
 
 /// <summary>The agent announced its native conversation id (Codex thread_id, Claude session_id).</summary>
-public sealed record ConversationStarted(string ResumeId, string? Model = null, string? WorkingDirectory = null) : AgentEvent;
+internal sealed record ConversationStarted(string ResumeId, string? Model = null, string? WorkingDirectory = null) : AgentEvent;
 
 /// <summary>Text the agent said to the user.</summary>
-public sealed record AssistantMessage(string Text) : AgentEvent;
+internal sealed record AssistantMessage(string Text) : AgentEvent;
 
 /// <summary>Reasoning / thinking text.</summary>
 public sealed record Reasoning(string Text) : AgentEvent;
@@ -39,23 +39,23 @@ public sealed record ToolResult(string Id, string Name, string Output, bool IsEr
 /// <paramref name="CostUsd"/> is the agent's own price of these tokens where it gives one per step (opencode's
 /// step_finish cost); per-invocation reports add up to the turn's cost.
 /// </summary>
-public sealed record UsageReported(TokenUsage Usage, bool Cumulative, decimal? CostUsd = null) : AgentEvent;
+internal sealed record UsageReported(TokenUsage Usage, bool Cumulative, decimal? CostUsd = null) : AgentEvent;
 
 /// <summary>
 /// An error the agent reported. Not every error is fatal (Codex "Reconnecting..." retries); <paramref name="IsWarning"/>
 /// marks one the adapter knows to be harmless (Codex "Model metadata for 'X' not found"): shown as a warning, never
 /// recorded as the turn's error.
 /// </summary>
-public sealed record ErrorReported(string Message, bool IsWarning = false) : AgentEvent;
+internal sealed record ErrorReported(string Message, bool IsWarning = false) : AgentEvent;
 
 /// <summary>A tool call the agent wanted but was not allowed to make.</summary>
-public sealed record PermissionDenied(string ToolName, string Message) : AgentEvent;
+internal sealed record PermissionDenied(string ToolName, string Message) : AgentEvent;
 
 /// <summary>The turn ended successfully. CostUsd is the agent's own cumulative cost figure where it gives one.</summary>
-public sealed record TurnCompleted(string? Result, decimal? CostUsd = null) : AgentEvent;
+internal sealed record TurnCompleted(string? Result, decimal? CostUsd = null) : AgentEvent;
 
 /// <summary>The turn failed (Codex turn.failed, Claude result with is_error).</summary>
-public sealed record TurnFailed(string Message, decimal? CostUsd = null) : AgentEvent;
+internal sealed record TurnFailed(string Message, decimal? CostUsd = null) : AgentEvent;
 
 /// <summary>An event type this version does not know; kept so nothing is lost.</summary>
-public sealed record UnknownEvent(string Type, string Raw) : AgentEvent;
+internal sealed record UnknownEvent(string Type, string Raw) : AgentEvent;

@@ -1,7 +1,7 @@
 namespace Zwarm.Core.Events;
 
 /// <summary>Folds one turn's events, in order, into a <see cref="TurnDigest"/>.</summary>
-public sealed class TurnDigestBuilder
+internal sealed class TurnDigestBuilder
 {
     private readonly List<string> _messages = [];
     private string? _resumeId;

@@ -3,7 +3,7 @@ using Zwarm.Core.Agents;
 
 namespace Zwarm.Core.Events;
 
-public static class TurnFileReader
+internal static class TurnFileReader
 {
     /// <summary>
     /// Yields every event of the turn file at <paramref name="path"/>. Malformed and oversized lines are skipped and

@@ -16,7 +16,7 @@ namespace Zwarm.Core.Output;
 [JsonSerializable(typeof(TurnUsage))]
 [JsonSerializable(typeof(IReadOnlyList<FileChange>))]
 [JsonSerializable(typeof(TokenUsage))]
-public sealed partial class OutputJsonContext : JsonSerializerContext
+internal sealed partial class OutputJsonContext : JsonSerializerContext
 {
     public static OutputJsonContext Output { get; } = new(new JsonSerializerOptions
     {

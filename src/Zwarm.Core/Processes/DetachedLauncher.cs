@@ -12,7 +12,7 @@ using System.Diagnostics;
 
 namespace Zwarm.Core.Processes;
 
-public sealed class DetachedLauncher
+internal sealed class DetachedLauncher
 {
     /// <summary>argv[0] of the supervisor's shell: how a supervisor is recognised in /proc.</summary>
     internal const string SupervisorName = "zwarm-turn";
@@ -134,4 +134,4 @@ public sealed class DetachedLauncher
 }
 
 /// <summary>The supervisor of a started turn: its pid (also its process group id), start time and boot id.</summary>
-public sealed record LaunchedTurn(int Pid, long? StartTime, string BootId);
+internal sealed record LaunchedTurn(int Pid, long? StartTime, string BootId);

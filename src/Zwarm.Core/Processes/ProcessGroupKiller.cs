@@ -4,7 +4,7 @@
 // exists, or none of its processes lives).
 namespace Zwarm.Core.Processes;
 
-public sealed class ProcessGroupKiller
+internal sealed class ProcessGroupKiller
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private readonly TimeProvider _time;

@@ -1,7 +1,7 @@
 namespace Zwarm.Core.Processes;
 
 /// <summary>Names the signal behind a shell-style exit status (128 + N).</summary>
-public static class Signals
+internal static class Signals
 {
     private static readonly string[] Names =
     [

@@ -5,7 +5,7 @@ namespace Zwarm.Core.Processes;
 /// (from meta.json or the supervisor's pid file), the launch token in their environment, and the supervisor's start
 /// time and boot id when known. Read from disk, so untrusted: <see cref="TurnProcesses"/> proves it against /proc.
 /// </summary>
-public sealed record TurnHandle(int ProcessGroup, string? Token, long? StartTime, string? BootId)
+internal sealed record TurnHandle(int ProcessGroup, string? Token, long? StartTime, string? BootId)
 {
     /// <summary>The token when it is well-formed, else null (a turn started by a zwarm without tokens).</summary>
     public string? ValidToken => TurnToken.IsValid(Token) ? Token : null;

@@ -4,7 +4,7 @@ namespace Zwarm.Core.Processes;
 /// Where and as what a turn runs: its files' folder and number, its launch token (see <see cref="TurnToken"/>), and
 /// the finalizer the supervisor runs once the exit record is written (null: the next zwarm reader finalizes).
 /// </summary>
-public sealed record TurnLaunch(string TurnsDirectory, int Turn, string Token, TurnFinalizer? Finalizer = null);
+internal sealed record TurnLaunch(string TurnsDirectory, int Turn, string Token, TurnFinalizer? Finalizer = null);
 
 /// <summary>zwarm's own executable and what `zwarm __finalize --state-dir DIR ID TURN` needs to close the turn.</summary>
-public sealed record TurnFinalizer(string Executable, string StateDirectory, string SessionId);
+internal sealed record TurnFinalizer(string Executable, string StateDirectory, string SessionId);

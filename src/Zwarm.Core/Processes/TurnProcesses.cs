@@ -6,7 +6,7 @@
 // supervisor itself: a session leader of our user running zwarm's supervisor script, with the recorded start time.
 namespace Zwarm.Core.Processes;
 
-public static class TurnProcesses
+internal static class TurnProcesses
 {
     private static ProcessStat? s_self;
 

@@ -5,7 +5,7 @@ using System.Security.Cryptography;
 
 namespace Zwarm.Core.Processes;
 
-public static class TurnToken
+internal static class TurnToken
 {
     /// <summary>The environment variable that carries the token.</summary>
     public const string Variable = "ZWARM_TURN";

@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 
 namespace Zwarm.Core.Sessions;
 
-public static partial class FirstErrorLine
+internal static partial class FirstErrorLine
 {
     private const int MaxBytes = 64 * 1024;
 

@@ -4,7 +4,7 @@ namespace Zwarm.Core.Suggestions;
 /// Edit distance counting a swap of two neighbours as one edit (optimal string alignment), for "did you mean
 /// ...?" on a mistyped command: "spwan" is one edit from "spawn".
 /// </summary>
-public static class EditDistance
+internal static class EditDistance
 {
     public static int Between(string a, string b)
     {

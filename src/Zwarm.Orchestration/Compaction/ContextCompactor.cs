@@ -6,7 +6,7 @@ using Microsoft.Extensions.AI;
 
 namespace Zwarm.Orchestration.Compaction;
 
-public sealed class ContextCompactor(CompactionSettings settings)
+internal sealed class ContextCompactor(CompactionSettings settings)
 {
     /// <summary>Author name of the marker message, so a later compaction replaces it instead of keeping two.</summary>
     public const string MarkerAuthor = "zwarm-compaction";

@@ -5,7 +5,7 @@ using Zwarm.Orchestration.Instances;
 
 namespace Zwarm.Orchestration.Compaction;
 
-public static class TokenEstimator
+internal static class TokenEstimator
 {
     private const int PerMessage = 4;
     private const int PerCall = 8;

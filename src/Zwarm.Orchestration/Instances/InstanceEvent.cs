@@ -72,7 +72,7 @@ public sealed record StepStarted(
     public override string Kind => EventKinds.StepStarted;
 }
 
-public sealed record LlmCalled(
+internal sealed record LlmCalled(
     [property: JsonPropertyName("model")] string? Model,
     [property: JsonPropertyName("input_tokens")] long InputTokens,
     [property: JsonPropertyName("cached_input_tokens")] long CachedInputTokens,
@@ -201,7 +201,7 @@ public sealed record TurnEnded(
 }
 
 /// <summary>Pilot: `:goto` moved the conversation from checkpoint <paramref name="From"/> to <paramref name="To"/>.</summary>
-public sealed record Rewound(
+internal sealed record Rewound(
     [property: JsonPropertyName("from")] int From,
     [property: JsonPropertyName("to")] int To,
     [property: JsonPropertyName("messages")] int Messages) : InstanceEvent

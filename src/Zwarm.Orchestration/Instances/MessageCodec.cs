@@ -7,7 +7,7 @@ using Microsoft.Extensions.AI;
 
 namespace Zwarm.Orchestration.Instances;
 
-public static class MessageCodec
+internal static class MessageCodec
 {
     public static MessageDto ToDto(ChatMessage message)
     {

@@ -6,14 +6,14 @@ using System.Text.Json.Serialization;
 
 namespace Zwarm.Orchestration.Instances;
 
-public sealed record MessageDto
+internal sealed record MessageDto
 {
     [JsonPropertyName("role")] public required string Role { get; init; }
     [JsonPropertyName("author")] public string? AuthorName { get; init; }
     [JsonPropertyName("contents")] public IReadOnlyList<ContentDto> Contents { get; init; } = [];
 }
 
-public sealed record ContentDto
+internal sealed record ContentDto
 {
     /// <summary>text | reasoning | function_call | function_result</summary>
     [JsonPropertyName("type")] public required string Type { get; init; }

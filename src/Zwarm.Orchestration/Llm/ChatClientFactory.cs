@@ -18,7 +18,7 @@ using Zwarm.Orchestration.Telemetry;
 
 namespace Zwarm.Orchestration.Llm;
 
-public sealed class ChatClientFactory(IReadOnlyDictionary<string, string?> environment)
+internal sealed class ChatClientFactory(IReadOnlyDictionary<string, string?> environment)
 {
     private static readonly Uri OpenAIDefault = new("https://api.openai.com/v1");
     private static readonly Uri AnthropicDefault = new("https://api.anthropic.com");

@@ -8,7 +8,7 @@ using Zwarm.Orchestration.Llm.Anthropic;
 
 namespace Zwarm.Orchestration.Llm;
 
-public static class LlmErrors
+internal static class LlmErrors
 {
     /// <summary>One line describing <paramref name="e"/> (innermost useful cause, no stack trace).</summary>
     public static string Describe(Exception e)

@@ -13,7 +13,7 @@ public enum LlmProvider
     Anthropic,
 }
 
-public static class LlmProviders
+internal static class LlmProviders
 {
     public static IReadOnlyList<string> Names { get; } = ["openai", "openai-chat", "anthropic"];
 

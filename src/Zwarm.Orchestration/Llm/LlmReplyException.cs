@@ -1,4 +1,4 @@
 namespace Zwarm.Orchestration.Llm;
 
 /// <summary>The provider reported an error inside an otherwise well-formed reply (a failed stream).</summary>
-public sealed class LlmReplyException(string message) : Exception(message);
+internal sealed class LlmReplyException(string message) : Exception(message);

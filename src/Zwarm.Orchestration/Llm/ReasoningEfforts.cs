@@ -3,7 +3,7 @@ using Microsoft.Extensions.AI;
 namespace Zwarm.Orchestration.Llm;
 
 /// <summary>Config/flag names of reasoning effort levels.</summary>
-public static class ReasoningEfforts
+internal static class ReasoningEfforts
 {
     public static IReadOnlyList<string> Names { get; } = ["none", "low", "medium", "high", "xhigh"];
 

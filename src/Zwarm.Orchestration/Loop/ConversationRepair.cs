@@ -5,7 +5,7 @@ using Microsoft.Extensions.AI;
 
 namespace Zwarm.Orchestration.Loop;
 
-public static class ConversationRepair
+internal static class ConversationRepair
 {
     /// <summary>Adds results for unanswered calls; returns how many were added.</summary>
     public static int CloseDanglingCalls(List<ChatMessage> messages)

@@ -8,7 +8,7 @@ namespace Zwarm.Orchestration.Loop;
 public abstract record EngineEvent;
 
 /// <summary>A model call is about to be sent with <paramref name="Messages"/> messages.</summary>
-public sealed record ModelCallStarted(int Messages) : EngineEvent;
+internal sealed record ModelCallStarted(int Messages) : EngineEvent;
 
 /// <summary>A piece of the model's visible text, as it streams.</summary>
 public sealed record TextDelta(string Text) : EngineEvent;

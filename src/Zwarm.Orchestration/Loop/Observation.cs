@@ -8,7 +8,7 @@ using Zwarm.Orchestration.Tools;
 
 namespace Zwarm.Orchestration.Loop;
 
-public static class Observation
+internal static class Observation
 {
     private const int MaxListed = 25;
 

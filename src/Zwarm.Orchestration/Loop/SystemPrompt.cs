@@ -4,7 +4,7 @@ using Zwarm.Orchestration.Tools;
 
 namespace Zwarm.Orchestration.Loop;
 
-public static class SystemPrompt
+internal static class SystemPrompt
 {
     public static string Build(SessionToolOptions tools, IReadOnlyList<string> adapters, string defaultAdapter, int maxSteps,
         string? instructions)

@@ -5,7 +5,7 @@ using Zwarm.Orchestration.Tools;
 
 namespace Zwarm.Orchestration.Pilot;
 
-public static class PilotPrompt
+internal static class PilotPrompt
 {
     public static string Build(SessionToolOptions tools, IReadOnlyList<string> adapters, string defaultAdapter, int maxStepsPerTurn,
         string? instructions)

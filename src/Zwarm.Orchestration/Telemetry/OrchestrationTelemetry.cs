@@ -4,7 +4,7 @@ using System.Diagnostics;
 
 namespace Zwarm.Orchestration.Telemetry;
 
-public static class OrchestrationTelemetry
+internal static class OrchestrationTelemetry
 {
     public const string SourceName = "Zwarm.Orchestration";
 

@@ -7,7 +7,7 @@ using OpenTelemetry.Trace;
 
 namespace Zwarm.Orchestration.Telemetry;
 
-public static class Tracing
+internal static class Tracing
 {
     /// <summary>Starts exporting traces; dispose the result to flush and stop. Null when <paramref name="endpoint"/> is null.</summary>
     public static IDisposable? Start(string? endpoint, string protocol, string instanceId)

@@ -1,4 +1,4 @@
 namespace Zwarm.Orchestration.Tools;
 
 /// <summary>The model called a tool with missing or malformed arguments; becomes an error result, never a crash.</summary>
-public sealed class ToolArgumentException(string message) : Exception(message);
+internal sealed class ToolArgumentException(string message) : Exception(message);

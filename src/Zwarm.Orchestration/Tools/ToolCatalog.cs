@@ -2,7 +2,7 @@
 // tool is its file in Definitions/ and one line here.
 namespace Zwarm.Orchestration.Tools;
 
-public static class ToolCatalog
+internal static class ToolCatalog
 {
     public static IReadOnlyList<SessionTool> All { get; } =
     [

@@ -4,12 +4,12 @@ using Zwarm.Core.Events;
 
 namespace Zwarm.Orchestration.Tools;
 
-public sealed record ToolErrorResult(string Error, string? Hint = null);
+internal sealed record ToolErrorResult(string Error, string? Hint = null);
 
-public sealed record DelegateResult(string SessionId, string Status, string Adapter, string? Model, string WorkingDir,
+internal sealed record DelegateResult(string SessionId, string Status, string Adapter, string? Model, string WorkingDir,
     string Sandbox, int RunningSessions, int MaxRunningSessions, string Next);
 
-public sealed record ConverseResult(string SessionId, int Turn, string Status, string Next);
+internal sealed record ConverseResult(string SessionId, int Turn, string Status, string Next);
 
 public sealed record TokenCounts(long Input, long CachedInput, long Output);
 
@@ -47,33 +47,33 @@ public sealed record SessionReport
 /// <summary>check_session's view of an isolated session: its branch and lines/files changed against its base.</summary>
 public sealed record WorkspaceStat(string Branch, int Added, int Removed, int Files);
 
-public sealed record PeekResult(string Id, string Status, int Turn, string? Preview, string? Activity, string? Error, string Updated);
+internal sealed record PeekResult(string Id, string Status, int Turn, string? Preview, string? Activity, string? Error, string Updated);
 
-public sealed record TrajectoryResult(string Id, string Status, int Turns, IReadOnlyList<TrajectoryStep> Steps, int OmittedSteps,
+internal sealed record TrajectoryResult(string Id, string Status, int Turns, IReadOnlyList<TrajectoryStep> Steps, int OmittedSteps,
     bool Full);
 
 public sealed record SessionRow(string Id, string Status, string Adapter, int Turns, string Task, string? LastReplyPreview,
     long InputTokens, long OutputTokens, decimal? CostUsd, bool NeedsAttention, string? Attention, string? Source);
 
-public sealed record ListResult(IReadOnlyList<SessionRow> Sessions, IReadOnlyDictionary<string, int> Counts,
+internal sealed record ListResult(IReadOnlyList<SessionRow> Sessions, IReadOnlyDictionary<string, int> Counts,
     IReadOnlyList<string> NeedsAttention, string Scope, int MaxRunningSessions);
 
-public sealed record EndResult(string Id, string Status, string Outcome, bool Deleted, string? Reason);
+internal sealed record EndResult(string Id, string Status, string Outcome, bool Deleted, string? Reason);
 
-public sealed record DiffFileResult(string Path, string Status, int Added, int Removed, string? Patch);
+internal sealed record DiffFileResult(string Path, string Status, int Added, int Removed, string? Patch);
 
-public sealed record DiffSessionResult(string Id, string Branch, string Base, bool IncludesUncommitted, int Added, int Removed,
+internal sealed record DiffSessionResult(string Id, string Branch, string Base, bool IncludesUncommitted, int Added, int Removed,
     IReadOnlyList<DiffFileResult> Files, string? Note);
 
-public sealed record MergeSessionResult(string Id, string Branch, string Into, string Strategy, string Before, string After, bool AlreadyMerged);
+internal sealed record MergeSessionResult(string Id, string Branch, string Into, string Strategy, string Before, string After, bool AlreadyMerged);
 
-public sealed record DiscardResult(string Id, string Status, string? Branch, int Added, int Removed);
+internal sealed record DiscardResult(string Id, string Status, string? Branch, int Added, int Removed);
 
 public sealed record WaitReport(bool TimedOut, double WaitedSeconds, string Mode, IReadOnlyList<SessionRow> Sessions,
     IReadOnlyList<string> Stopped, IReadOnlyList<string> StillRunning, string? Next);
 
-public sealed record SleepResult(double SleptSeconds, int Running, int Stopped, IReadOnlyList<string> NeedsAttention);
+internal sealed record SleepResult(double SleptSeconds, int Running, int Stopped, IReadOnlyList<string> NeedsAttention);
 
-public sealed record BashResult(int? ExitCode, string Stdout, string Stderr, bool TimedOut, double DurationSeconds, bool Truncated);
+internal sealed record BashResult(int? ExitCode, string Stdout, string Stderr, bool TimedOut, double DurationSeconds, bool Truncated);
 
-public sealed record ExitResult(bool Ok, string Summary, IReadOnlyList<string> StillRunning);
+internal sealed record ExitResult(bool Ok, string Summary, IReadOnlyList<string> StillRunning);

@@ -4,7 +4,7 @@ using System.Globalization;
 
 namespace Zwarm.Orchestration.Watchers;
 
-public sealed class BudgetWatcher(BudgetWatcherSettings settings) : IWatcher
+internal sealed class BudgetWatcher(BudgetWatcherSettings settings) : IWatcher
 {
     private readonly HashSet<string> _warned = new(StringComparer.Ordinal);
     private readonly Lock _lock = new();

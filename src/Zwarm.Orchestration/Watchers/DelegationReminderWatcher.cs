@@ -2,7 +2,7 @@
 // last handed work to an agent. Steps that only poll or wait for sessions are not drift and are not counted.
 namespace Zwarm.Orchestration.Watchers;
 
-public sealed class DelegationReminderWatcher(DelegationReminderSettings settings) : IWatcher
+internal sealed class DelegationReminderWatcher(DelegationReminderSettings settings) : IWatcher
 {
     public string Name => "delegation_reminder";
 

@@ -2,7 +2,7 @@
 // the orchestrator is doing the work itself: the configured action (NUDGE by default), ABORT after abort_after.
 namespace Zwarm.Orchestration.Watchers;
 
-public sealed class DelegationWatcher(DelegationWatcherSettings settings) : IWatcher
+internal sealed class DelegationWatcher(DelegationWatcherSettings settings) : IWatcher
 {
     public string Name => "delegation";
 

@@ -5,7 +5,7 @@ using Microsoft.Extensions.AI;
 
 namespace Zwarm.Orchestration.Watchers;
 
-public sealed class LlmWatcher(LlmWatcherSettings settings, IChatClient reviewer) : IWatcher
+internal sealed class LlmWatcher(LlmWatcherSettings settings, IChatClient reviewer) : IWatcher
 {
     internal const string ReviewerPrompt = """
         You review the work of an orchestrator: an AI that must not write code itself, but delegates sub-tasks to coding

@@ -4,7 +4,7 @@ using Zwarm.Orchestration.Loop;
 
 namespace Zwarm.Orchestration.Watchers;
 
-public sealed class PatternWatcher(PatternWatcherSettings settings) : IWatcher
+internal sealed class PatternWatcher(PatternWatcherSettings settings) : IWatcher
 {
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(250);
 

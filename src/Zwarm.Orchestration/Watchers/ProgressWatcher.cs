@@ -6,7 +6,7 @@ using Zwarm.Orchestration.Tools;
 
 namespace Zwarm.Orchestration.Watchers;
 
-public sealed class ProgressWatcher(ProgressWatcherSettings settings) : IWatcher
+internal sealed class ProgressWatcher(ProgressWatcherSettings settings) : IWatcher
 {
     public string Name => "progress";
 

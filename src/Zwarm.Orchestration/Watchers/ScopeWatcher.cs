@@ -3,7 +3,7 @@
 // checked: an agent reporting on a forbidden area is not the orchestrator entering it.
 namespace Zwarm.Orchestration.Watchers;
 
-public sealed class ScopeWatcher(ScopeWatcherSettings settings) : IWatcher
+internal sealed class ScopeWatcher(ScopeWatcherSettings settings) : IWatcher
 {
     public string Name => "scope";
 

@@ -16,7 +16,7 @@ public enum WatcherAction
     Abort = 3,
 }
 
-public static class WatcherActions
+internal static class WatcherActions
 {
     public static IReadOnlyList<string> Names { get; } = ["continue", "nudge", "pause", "abort"];
 

@@ -6,7 +6,7 @@ using CliWrap;
 
 namespace Zwarm.Core.Agents.Install;
 
-public sealed class NpmInstaller(IReadOnlyDictionary<string, string?> environment, TimeProvider time)
+internal sealed class NpmInstaller(IReadOnlyDictionary<string, string?> environment, TimeProvider time)
 {
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(5);
 

@@ -1,7 +1,7 @@
 namespace Zwarm.Core.Agents.Local;
 
 /// <summary>The environment an agent process gets: zwarm's own with the adapter's config overrides (null removes).</summary>
-public static class AgentEnvironment
+internal static class AgentEnvironment
 {
     public static IReadOnlyDictionary<string, string?> With(IReadOnlyDictionary<string, string?> environment, AdapterSettings settings)
     {

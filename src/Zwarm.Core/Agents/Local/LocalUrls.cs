@@ -2,7 +2,7 @@
 // expect: OpenAI-style clients want the /v1 root, Anthropic-style ones the server root.
 namespace Zwarm.Core.Agents.Local;
 
-public static class LocalUrls
+internal static class LocalUrls
 {
     /// <summary>An absolute http(s) URL without a trailing slash; a Usage error otherwise.</summary>
     public static string Normalize(string baseUrl)

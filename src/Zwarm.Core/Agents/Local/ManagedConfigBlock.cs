@@ -4,7 +4,7 @@
 // when the file has one (TOML forbids a second), else with its own header at the end of the file.
 namespace Zwarm.Core.Agents.Local;
 
-public static class ManagedConfigBlock
+internal static class ManagedConfigBlock
 {
     public static string StartMarker(string adapter) => $"# >>> zwarm agents use-local {adapter}";
 

@@ -1,7 +1,7 @@
 namespace Zwarm.Core.Agents.Local;
 
 /// <summary>TOML basic strings for the config text zwarm writes (paths, URLs, model names).</summary>
-public static class TomlText
+internal static class TomlText
 {
     public static string Quote(string value)
     {

@@ -1,7 +1,7 @@
 namespace Zwarm.Core.Sessions.Finalizing;
 
 /// <summary>What reading a turn's exit record found.</summary>
-public enum ExitRecordState
+internal enum ExitRecordState
 {
     /// <summary>No record: the supervisor never reached the turn's end (or never started).</summary>
     Missing,
@@ -12,7 +12,7 @@ public enum ExitRecordState
 }
 
 /// <summary>The exit record as read from turns/turn_N.exit.json (or the supervisor's reserved .tmp when the rename failed).</summary>
-public sealed record ExitRecordRead(ExitRecordState State, ExitRecord? Record)
+internal sealed record ExitRecordRead(ExitRecordState State, ExitRecord? Record)
 {
     public static readonly ExitRecordRead Missing = new(ExitRecordState.Missing, null);
 

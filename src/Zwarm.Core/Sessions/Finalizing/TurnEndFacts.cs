@@ -1,7 +1,7 @@
 namespace Zwarm.Core.Sessions.Finalizing;
 
 /// <summary>Everything the verdict on an ended turn depends on, gathered from disk by the session service.</summary>
-public sealed record TurnEndFacts
+internal sealed record TurnEndFacts
 {
     /// <summary>A user asked to kill the turn (kill_requested_at).</summary>
     public bool KillRequested { get; init; }

@@ -6,7 +6,7 @@ using Zwarm.Core.Processes;
 
 namespace Zwarm.Core.Sessions.Finalizing;
 
-public static class TurnRules
+internal static class TurnRules
 {
     /// <summary>Whether a turn is over, from what is known about it (liveness computed only where it matters).</summary>
     /// <param name="exitRecorded">turns/turn_N.exit.json exists.</param>

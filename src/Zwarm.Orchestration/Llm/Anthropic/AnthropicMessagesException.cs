@@ -2,7 +2,7 @@
 // (no status). The message is one line ("HTTP 401 authentication_error: invalid x-api-key") that LlmErrors shows as is.
 namespace Zwarm.Orchestration.Llm.Anthropic;
 
-public sealed class AnthropicMessagesException : Exception
+internal sealed class AnthropicMessagesException : Exception
 {
     public AnthropicMessagesException(int? statusCode, string? errorType, string apiMessage)
         : base(Format(statusCode, errorType, apiMessage))
