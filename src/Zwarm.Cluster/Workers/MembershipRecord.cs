@@ -3,9 +3,4 @@ using Orleans.Runtime;
 namespace Zwarm.Cluster.Workers;
 
 /// <summary>One entry of the membership view, from Orleans (a live cluster) or straight from the table (none alive).</summary>
-internal sealed record MembershipRecord(SiloKey Silo, string Name, SiloStatus Status, DateTime StartTimeUtc, DateTime IAmAliveUtc)
-{
-    public static MembershipRecord From(Orleans.MembershipEntry entry) =>
-        new(SiloKey.From(entry.SiloAddress), entry.SiloName, entry.Status,
-            DateTime.SpecifyKind(entry.StartTime, DateTimeKind.Utc), DateTime.SpecifyKind(entry.IAmAliveTime, DateTimeKind.Utc));
-}
+internal sealed record MembershipRecord(SiloKey Silo, string Name, SiloStatus Status, DateTime StartTimeUtc, DateTime IAmAliveUtc);

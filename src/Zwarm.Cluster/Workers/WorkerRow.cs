@@ -13,5 +13,5 @@ public sealed record WorkerRow(
     int? MaxSessions,
     IReadOnlyList<string> Labels,
     IReadOnlyList<string> Agents,
-    DateTimeOffset StartedAt,
+    DateTimeOffset? StartedAt,
     double? HeartbeatAgeSeconds);

@@ -1,5 +1,5 @@
 // `zwarm-worker workers`: the members of the cluster and what each advertises. The membership view comes from the
-// cluster itself (an Orleans client over TLS asks the management grain; a client without the cluster certificate
+// cluster itself (an Orleans client over TLS asks the gateway's MembershipViewGrain; a client without the cluster certificate
 // is refused by every gateway), the advertised facts from zwarm's table. When no member is alive there is no gateway
 // to ask, and the rows Orleans left in the table are the whole truth. Every step has a deadline: a dead database or
 // an unreachable cluster is one clear error, never a hang.
@@ -12,6 +12,7 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Runtime;
 using Zwarm.Cluster.Database;
+using Zwarm.Cluster.Grains;
 using Zwarm.Cluster.Hosting;
 using Zwarm.Cluster.Membership;
 using Zwarm.Cluster.Security;
@@ -40,12 +41,24 @@ public sealed class WorkersQuery(ClusterConnection cluster, string certificatePa
         }
         facts = await new WorkerFactsTable(cluster, ClusterNames.ClusterId).ReadAllAsync(cancellationToken).ConfigureAwait(false);
         var members = table.Any(r => r.Status == SiloStatus.Active)
-            ? await AskClusterAsync(certificate, cancellationToken).ConfigureAwait(false)
+            ? Merge(await AskClusterAsync(certificate, cancellationToken).ConfigureAwait(false), table)
             : table;
         return Rows(members, facts, time.GetUtcNow());
     }
 
-    private async Task<IReadOnlyList<MembershipRecord>> AskClusterAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
+    /// <summary>The cluster's statuses with the table's times (start, last heartbeat), which the snapshot does not carry.</summary>
+    private static IReadOnlyList<MembershipRecord> Merge(IReadOnlyList<MemberView> cluster, IReadOnlyList<MembershipRecord> table)
+    {
+        var times = table.ToDictionary(r => r.Silo);
+        return [.. cluster.Select(m =>
+        {
+            var key = SiloKey.From(m.Silo);
+            var row = times.GetValueOrDefault(key);
+            return new MembershipRecord(key, m.Name, m.Status, row?.StartTimeUtc ?? default, row?.IAmAliveUtc ?? default);
+        })];
+    }
+
+    private async Task<IReadOnlyList<MemberView>> AskClusterAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
     {
         var rejected = 0;
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -74,9 +87,8 @@ public sealed class WorkersQuery(ClusterConnection cluster, string certificatePa
         try
         {
             await host.StartAsync(deadline.Token).WaitAsync(deadline.Token).ConfigureAwait(false);
-            var management = host.Services.GetRequiredService<IClusterClient>().GetGrain<IManagementGrain>(0);
-            var entries = await management.GetDetailedHosts(onlyActive: false).WaitAsync(deadline.Token).ConfigureAwait(false);
-            return [.. entries.Select(MembershipRecord.From)];
+            var view = host.Services.GetRequiredService<IClusterClient>().GetGrain<IMembershipViewGrain>(0);
+            return await view.GetMembersAsync().WaitAsync(deadline.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
@@ -107,6 +119,9 @@ public sealed class WorkersQuery(ClusterConnection cluster, string certificatePa
         return new ZwarmException(ErrorKind.External, $"no worker of the cluster {cluster.Display} answered: {reason}", error);
     }
 
+    private static DateTimeOffset? Known(DateTime utc) =>
+        utc == default ? null : new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+
     private static IReadOnlyList<WorkerRow> Rows(IReadOnlyList<MembershipRecord> members,
         IReadOnlyDictionary<SiloKey, WorkerFacts> facts, DateTimeOffset now) =>
         [.. members
@@ -117,9 +132,8 @@ public sealed class WorkersQuery(ClusterConnection cluster, string certificatePa
             .Select(m =>
             {
                 var f = facts.GetValueOrDefault(m.Silo);
-                var heartbeat = new DateTimeOffset(m.IAmAliveUtc);
                 return new WorkerRow(f?.Name ?? m.Name, $"{m.Silo.Address}:{m.Silo.Port}", m.Silo.Generation,
                     MemberStatus.Name(m.Status), f?.Running, f?.MaxSessions, f?.Labels ?? [], f?.Agents ?? [],
-                    new DateTimeOffset(m.StartTimeUtc), heartbeat.Year < 2000 ? null : Math.Max(0, (now - heartbeat).TotalSeconds));
+                    Known(m.StartTimeUtc), Known(m.IAmAliveUtc) is { } heartbeat ? Math.Max(0, (now - heartbeat).TotalSeconds) : null);
             })];
 }
