@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Zwarm.Cluster.Tests.Membership;
 using Zwarm.Cluster.Tests.Support;
 
@@ -16,6 +15,8 @@ public sealed class DatabaseDownTests
         await lab.Postgres.StopAsync();
         var down = await lab.WorkersAsync();
         var init = await lab.WorkerCommandAsync(["cluster", "init", "--cert-dir", lab.CertificateDirectory]);
+        var worker = await lab.WorkerCommandAsync(["worker", "--name", "late", "--cert", lab.CertificatePath,
+            "--state-dir", Directory.CreateDirectory(Path.Combine(lab.Root, "state-late")).FullName], deadline: TimeSpan.FromSeconds(30));
 
         Assert.True(down.ExitCode == 10, down.Describe());
         Assert.Equal("", down.Out);
@@ -23,6 +24,9 @@ public sealed class DatabaseDownTests
         Assert.DoesNotContain(lab.Postgres.Password, down.Err);
         Assert.True(down.Elapsed < TimeSpan.FromSeconds(10), down.Describe());
         Assert.True(init.ExitCode == 10, init.Describe());
+        // A worker that cannot reach the database does not start: one line, exit 10, no hang.
+        Assert.True(worker.ExitCode == 10, worker.Describe());
+        Assert.StartsWith("zwarm: cannot reach the cluster database ", worker.Err);
 
         // The worker rode it out: with the database back, it is listed active again.
         await lab.Postgres.StartAgainAsync();
