@@ -122,7 +122,7 @@ public sealed class WorkersQuery(ClusterConnection cluster, string certificatePa
     private static DateTimeOffset? Known(DateTime utc) =>
         utc == default ? null : new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 
-    private static IReadOnlyList<WorkerRow> Rows(IReadOnlyList<MembershipRecord> members,
+    internal static IReadOnlyList<WorkerRow> Rows(IReadOnlyList<MembershipRecord> members,
         IReadOnlyDictionary<SiloKey, WorkerFacts> facts, DateTimeOffset now) =>
         [.. members
             // A restarted worker leaves its earlier incarnations dead in the table: show its newest one only.
