@@ -23,5 +23,6 @@ public static class ClusterLogging
         logging.AddFilter("Orleans", orleansLevel);
         logging.AddFilter("Microsoft", orleansLevel);
         logging.AddFilter("Npgsql", LogLevel.Warning);
+        logging.AddFilter("Polly", orleansLevel); // Orleans 10 places grains through a Polly pipeline that logs every attempt
     }
 }
