@@ -7,6 +7,8 @@
 #   3. the fast suite (unit + component tests with the fake agent), then
 #   4. the real-client suite (Category=RealClient: the real CLIs against scripted model servers on 127.0.0.1),
 #      inside a loopback-only network namespace when run as root, so nothing can leave the machine, then
+#   4b. the cluster suite (Category=Cluster: zwarm-worker against a PostgreSQL the tests start from Debian's package,
+#      three workers in network namespaces of their own on a bridge), inside its own `unshare -n` namespace, then
 #   5. the native suite: what users install — the .NET tool package from scripts/pack-tool.sh (the Native AOT pair
 #      zwarm and zwarm-llm, with the execv hand-off between them), installed with `dotnet tool install` — through
 #      the end-to-end real-client tests (ZWARM_BIN = the installed tool's command).
@@ -31,6 +33,9 @@ missing=()
 for tool in tmux python3 git zsh fish chromium; do
   command -v "$tool" >/dev/null || missing+=("$tool")
 done
+# The cluster tests: PostgreSQL's server binaries (not on PATH) and `ip` for their network namespaces.
+compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || missing+=(postgresql)
+command -v ip >/dev/null || missing+=(iproute2)
 command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK is needed (https://dot.net)" >&2; exit 1; }
 if ! command -v npm >/dev/null; then
   echo "test.sh: node and npm are needed: the build bundles the dashboard's web page, and the real-client suite installs the agent CLIs (node >= 22 for Claude Code)" >&2
@@ -83,7 +88,7 @@ suite() { # $1 = name, $2... = command; records its time and result, never stops
 
 if [ "$fast" = 1 ]; then
   echo "== fast suite =="
-  suite fast run_tests "Category!=RealClient"
+  suite fast run_tests "Category!=RealClient&Category!=Cluster"
 fi
 
 if [ "$real" = 1 ]; then
@@ -96,6 +101,16 @@ if [ "$real" = 1 ]; then
   else
     echo "(not root: running without a network namespace; the tests only ever talk to 127.0.0.1)"
     suite real-client run_tests "Category=RealClient"
+  fi
+
+  echo "== cluster suite (zwarm-worker: PostgreSQL and three workers in network namespaces, created by the tests) =="
+  if [ "$(id -u)" = 0 ] && command -v unshare >/dev/null && unshare -n true 2>/dev/null; then
+    export -f run_tests
+    export results
+    suite cluster unshare -n bash -c 'ip link set lo up && run_tests "Category=Cluster"'
+  else
+    echo "(not root: the cluster tests skip themselves; they need network namespaces)"
+    suite cluster run_tests "Category=Cluster"
   fi
 
   echo "== native suite (the zwarm .NET tool, Native AOT zwarm + zwarm-llm, through the end-to-end tests) =="
