@@ -9,6 +9,7 @@ internal sealed class LineChunk(byte[] buffer)
     private int[] _starts = new int[256];
     private int[] _lengths = new int[256];
     private long[] _ends = new long[256];
+    private int _claimed;
 
     public byte[] Buffer { get; private set; } = buffer;
 
@@ -35,6 +36,12 @@ internal sealed class LineChunk(byte[] buffer)
         _ends[Count] = end;
         Count++;
     }
+
+    /// <summary>True for the one thread that gets to decode this chunk (a helper, or the reader itself).</summary>
+    public bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;
+
+    /// <summary>Set (under the pipeline's lock) once <see cref="Decoded"/> is filled.</summary>
+    public bool Done { get; set; }
 
     public static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim((byte)' ').IsEmpty;
 

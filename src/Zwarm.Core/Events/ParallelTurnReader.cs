@@ -1,7 +1,8 @@
 // Reads a big turn file on every core and still yields exactly the events of a line-by-line read: the file is cut
-// into chunks at line boundaries (LineChunker), each chunk's lines are decoded on the thread pool by the parser's
-// stateless half, and this thread applies the decoded lines in file order (the stateful half: ISplitLineParser).
-// Memory stays flat: at most a few chunks are in flight, however big the file.
+// into chunks at line boundaries (LineChunker), each chunk's lines are decoded by the parser's stateless half on a
+// helper thread per extra core, or on this thread when no helper has started the chunk (DecodeHelpers), and this
+// thread applies the decoded lines in file order (the stateful half: ISplitLineParser). Memory stays flat: at most
+// one chunk per core (and one more) is in flight, however big the file.
 using Zwarm.Core.Agents;
 
 namespace Zwarm.Core.Events;
@@ -17,65 +18,60 @@ internal static class ParallelTurnReader
     public static IEnumerable<AgentEvent> ReadEvents(Stream stream, ISplitLineParser parser, ParseStats? stats,
         int chunkBytes = DefaultChunkBytes, int maxLineBytes = JsonlLineReader.DefaultMaxLineBytes)
     {
-        var inFlight = new Queue<(LineChunk Chunk, Task Decoding)>();
-        var ahead = Math.Max(2, Environment.ProcessorCount * 2);
+        var window = new Queue<LineChunk>();
+        var ahead = Environment.ProcessorCount + 1;
         using var chunker = new LineChunker(stream, chunkBytes, maxLineBytes);
         var batch = new List<AgentEvent>(64);
-        try
+        var more = true;
+        using (var helpers = new DecodeHelpers(parser, Math.Max(1, Environment.ProcessorCount - 1)))
         {
-            var more = true;
-            while (true)
+            try
             {
-                while (more && inFlight.Count < ahead)
+                while (true)
                 {
-                    if (chunker.Next() is { } next)
+                    while (more && window.Count < ahead)
                     {
-                        inFlight.Enqueue((next, Task.Run(() => next.Decode(parser))));
+                        if (chunker.Next() is { } next)
+                        {
+                            window.Enqueue(next);
+                            helpers.Add(next);
+                        }
+                        else
+                        {
+                            more = false;
+                        }
                     }
-                    else
+                    if (!window.TryPeek(out var chunk))
                     {
-                        more = false;
+                        break;
                     }
-                }
-                if (inFlight.Count == 0)
-                {
-                    break;
-                }
-                var (chunk, decoding) = inFlight.Peek();
-                decoding.GetAwaiter().GetResult();
-                for (var i = 0; i < chunk.Count; i++)
-                {
-                    Apply(chunk, i, parser, stats, batch);
-                    foreach (var e in batch)
+                    helpers.Await(chunk);
+                    for (var i = 0; i < chunk.Count; i++)
                     {
-                        yield return e;
+                        Apply(chunk, i, parser, stats, batch);
+                        foreach (var e in batch)
+                        {
+                            yield return e;
+                        }
+                        batch.Clear();
                     }
-                    batch.Clear();
+                    window.Dequeue().Release();
                 }
-                inFlight.Dequeue();
-                chunk.Release();
             }
-            if (stats is not null)
+            finally
             {
-                stats.OversizedLines += chunker.OversizedLines;
-                stats.MalformedLines += parser.MalformedLines;
+                // Stopped early or failed: the helpers stop first (Dispose waits for them), then the buffers go back.
+                helpers.Dispose();
+                while (window.TryDequeue(out var chunk))
+                {
+                    chunk.Release();
+                }
             }
         }
-        finally
+        if (stats is not null)
         {
-            // Stopped early or failed: let the decoders finish before their buffers go back to the pool.
-            foreach (var (chunk, decoding) in inFlight)
-            {
-                try
-                {
-                    decoding.Wait();
-                }
-                catch (AggregateException)
-                {
-                    // Already reported, or not wanted any more.
-                }
-                chunk.Release();
-            }
+            stats.OversizedLines += chunker.OversizedLines;
+            stats.MalformedLines += parser.MalformedLines;
         }
     }
 
