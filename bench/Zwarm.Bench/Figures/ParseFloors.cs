@@ -29,7 +29,7 @@ internal static class ParseFloors
     {
         var clock = Stopwatch.StartNew();
         using var stream = File.OpenRead(path);
-        using var chunker = new LineChunker(stream, 512 * 1024);
+        using var chunker = new LineChunker(stream, ParallelTurnReader.DefaultChunkBytes);
         var work = new Queue<(LineChunk Chunk, Task<long> Tokens)>();
         long tokens = 0;
         while (true)

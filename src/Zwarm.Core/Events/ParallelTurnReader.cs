@@ -10,7 +10,7 @@ namespace Zwarm.Core.Events;
 internal static class ParallelTurnReader
 {
     /// <summary>Size of a chunk: small enough that a few in flight cost little memory, big enough to amortize a task.</summary>
-    public const int DefaultChunkBytes = 512 * 1024;
+    public const int DefaultChunkBytes = 256 * 1024;
 
     /// <summary>Below this size a file is read on one thread: the tasks would cost more than they save.</summary>
     public const long MinParallelBytes = 2 * 1024 * 1024;
