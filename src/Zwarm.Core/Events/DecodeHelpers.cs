@@ -50,6 +50,7 @@ internal sealed class DecodeHelpers : IDisposable
                 Monitor.Wait(_gate);
             }
         }
+        chunk.Failure?.Throw();
     }
 
     private void Run()
@@ -73,7 +74,15 @@ internal sealed class DecodeHelpers : IDisposable
             {
                 continue;
             }
-            chunk.Decode(_parser);
+            try
+            {
+                chunk.Decode(_parser);
+            }
+            catch (Exception e)
+            {
+                // Parsers do not throw on bad input; anything else goes to the reader, not to a dying thread.
+                chunk.Failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+            }
             lock (_gate)
             {
                 chunk.Done = true;

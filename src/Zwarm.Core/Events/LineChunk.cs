@@ -40,8 +40,11 @@ internal sealed class LineChunk(byte[] buffer)
     /// <summary>True for the one thread that gets to decode this chunk (a helper, or the reader itself).</summary>
     public bool TryClaim() => Interlocked.Exchange(ref _claimed, 1) == 0;
 
-    /// <summary>Set (under the pipeline's lock) once <see cref="Decoded"/> is filled.</summary>
+    /// <summary>Set (under the pipeline's lock) once <see cref="Decoded"/> is filled, or decoding failed.</summary>
     public bool Done { get; set; }
+
+    /// <summary>What a helper thread's decoding threw, rethrown on the reading thread.</summary>
+    public System.Runtime.ExceptionServices.ExceptionDispatchInfo? Failure { get; set; }
 
     public static bool IsBlank(ReadOnlySpan<byte> line) => line.Trim((byte)' ').IsEmpty;
 

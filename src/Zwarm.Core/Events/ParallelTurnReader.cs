@@ -9,10 +9,10 @@ namespace Zwarm.Core.Events;
 
 internal static class ParallelTurnReader
 {
-    /// <summary>Size of a chunk: small enough that a few in flight cost little memory, big enough to amortize a task.</summary>
+    /// <summary>Size of a chunk: small enough that a few in flight cost little memory, big enough to amortize handing it over.</summary>
     public const int DefaultChunkBytes = 256 * 1024;
 
-    /// <summary>Below this size a file is read on one thread: the tasks would cost more than they save.</summary>
+    /// <summary>Below this size a file is read on one thread: starting a helper would cost more than it saves.</summary>
     public const long MinParallelBytes = 2 * 1024 * 1024;
 
     public static IEnumerable<AgentEvent> ReadEvents(Stream stream, ISplitLineParser parser, ParseStats? stats,
@@ -23,49 +23,47 @@ internal static class ParallelTurnReader
         using var chunker = new LineChunker(stream, chunkBytes, maxLineBytes);
         var batch = new List<AgentEvent>(64);
         var more = true;
-        using (var helpers = new DecodeHelpers(parser, Math.Max(1, Environment.ProcessorCount - 1)))
+        var helpers = new DecodeHelpers(parser, Math.Max(1, Environment.ProcessorCount - 1));
+        try
         {
-            try
+            while (true)
             {
-                while (true)
+                while (more && window.Count < ahead)
                 {
-                    while (more && window.Count < ahead)
+                    if (chunker.Next() is { } next)
                     {
-                        if (chunker.Next() is { } next)
-                        {
-                            window.Enqueue(next);
-                            helpers.Add(next);
-                        }
-                        else
-                        {
-                            more = false;
-                        }
+                        window.Enqueue(next);
+                        helpers.Add(next);
                     }
-                    if (!window.TryPeek(out var chunk))
+                    else
                     {
-                        break;
+                        more = false;
                     }
-                    helpers.Await(chunk);
-                    for (var i = 0; i < chunk.Count; i++)
-                    {
-                        Apply(chunk, i, parser, stats, batch);
-                        foreach (var e in batch)
-                        {
-                            yield return e;
-                        }
-                        batch.Clear();
-                    }
-                    window.Dequeue().Release();
                 }
+                if (!window.TryPeek(out var chunk))
+                {
+                    break;
+                }
+                helpers.Await(chunk);
+                for (var i = 0; i < chunk.Count; i++)
+                {
+                    Apply(chunk, i, parser, stats, batch);
+                    foreach (var e in batch)
+                    {
+                        yield return e;
+                    }
+                    batch.Clear();
+                }
+                window.Dequeue().Release();
             }
-            finally
+        }
+        finally
+        {
+            // Stopped early or failed: the helpers stop first (Dispose waits for them), then the buffers go back.
+            helpers.Dispose();
+            while (window.TryDequeue(out var chunk))
             {
-                // Stopped early or failed: the helpers stop first (Dispose waits for them), then the buffers go back.
-                helpers.Dispose();
-                while (window.TryDequeue(out var chunk))
-                {
-                    chunk.Release();
-                }
+                chunk.Release();
             }
         }
         if (stats is not null)
