@@ -26,6 +26,7 @@ var figures = new List<Figure>();
 foreach (var name in BenchOptions.AllFigures.Where(options.Wants))
 {
     Console.Error.WriteLine($"== {name}");
+    var loadAtStart = MachineInfo.LoadAverage();
     try
     {
         IEnumerable<Figure> rows = name switch
@@ -45,6 +46,9 @@ foreach (var name in BenchOptions.AllFigures.Where(options.Wants))
             figures.Add(row);
             Console.Error.WriteLine($"   {row.Name}: python {row.Python}, zwarm {row.Zwarm} {row.Ratio}");
         }
+        // The ratios of one figure are taken under the same load; this says how loaded the machine was.
+        figures.Add(new Figure($"machine load during `{name}`", "", $"{loadAtStart} -> {MachineInfo.LoadAverage()}", "", "info", null,
+            $"1-minute load average at the start and the end of the figure, on {Environment.ProcessorCount} cores"));
     }
     catch (Exception e) when (e is InvalidOperationException or TimeoutException or IOException)
     {

@@ -1,6 +1,7 @@
 // Start-up: `zwarm ls --json` on an empty store (AOT) against the Python implementation's floor
 // (`bench_seed_list.py` on an empty store, the whole process) and against a Native AOT hello-world. The three are
-// run interleaved, so each sees the same load; medians of wall time, with CPU time (user + system) alongside.
+// run interleaved, so each sees the same load. zwarm is judged by its median, the anchors (Python, the hello-world)
+// by their fastest run, all with their spreads; CPU time (user + system) alongside.
 using Zwarm.Bench.Processes;
 using Zwarm.Bench.Reporting;
 
@@ -41,15 +42,18 @@ internal static class StartupFigure
         var rss = new[] { pythonArgv, zwarmArgv, helloArgv }
             .Select(argv => ChildProcess.Run(argv, extraEnvironment: env.ChildEnvironment, measureMemory: true).MaxRssKb).ToArray();
         var zw = Stats.Median(zwarm.Select(r => r.WallMs));
-        var pyMs = Stats.Median(py.Select(r => r.WallMs));
-        var helloMs = Stats.Median(hello.Select(r => r.WallMs));
+        var zwCell = Stats.MedianAndFastest(zwarm.Select(r => r.WallMs));
+        var pyMs = py.Min(r => r.WallMs);
+        var helloMs = hello.Min(r => r.WallMs);
         string Cpu(List<ChildResult> r) => Stats.Ms(Stats.Median(r.Select(x => x.CpuMs)));
-        yield return new Figure("start-up: ls --json, empty store", Stats.Ms(pyMs), Stats.Ms(zw), Stats.Ratio(pyMs / zw),
+        yield return new Figure("start-up: ls --json, empty store", Stats.Spread(py.Select(r => r.WallMs)), zwCell, Stats.Ratio(pyMs / zw),
             ">= 5x", pyMs / zw >= 5,
-            $"whole processes, median of {runs}; CPU time: python {Cpu(py)}, zwarm {Cpu(zwarm)}, hello {Cpu(hello)}; " +
-            $"peak RSS: python {Stats.Mb(rss[0])}, zwarm {Stats.Mb(rss[1])}, hello {Stats.Mb(rss[2])}");
-        yield return new Figure("start-up: ls --json vs AOT hello-world", $"hello {Stats.Ms(helloMs)}", Stats.Ms(zw),
+            $"whole processes, {runs} runs each (python min / median / max); ratio = Python's fastest / zwarm's median; " +
+            $"zwarm {Stats.Spread(zwarm.Select(r => r.WallMs))}; CPU medians: python {Cpu(py)}, zwarm {Cpu(zwarm)}, " +
+            $"hello {Cpu(hello)}; peak RSS: python {Stats.Mb(rss[0])}, zwarm {Stats.Mb(rss[1])}, hello {Stats.Mb(rss[2])}");
+        yield return new Figure("start-up: ls --json vs AOT hello-world", $"hello {Stats.Spread(hello.Select(r => r.WallMs))}", zwCell,
             Stats.Ratio(zw / helloMs), "<= 2x", zw / helloMs <= 2,
-            $"ratio = zwarm / hello-world (wall); by CPU time {Stats.Ratio(Stats.Median(zwarm.Select(r => r.CpuMs)) / Stats.Median(hello.Select(r => r.CpuMs)))}");
+            $"ratio = zwarm's median / the hello-world's fastest run (wall; median / median {Stats.Ratio(zw / Stats.Median(hello.Select(r => r.WallMs)))}); " +
+            $"by CPU time (medians) {Stats.Ratio(Stats.Median(zwarm.Select(r => r.CpuMs)) / Stats.Median(hello.Select(r => r.CpuMs)))}");
     }
 }

@@ -1,4 +1,6 @@
 // Streams a finished (or growing) turn file through an adapter's parser, yielding normalized events in constant memory.
+// A big file whose parser can split its work (ISplitLineParser) is decoded on every core (ParallelTurnReader),
+// with the same events as the line-by-line read.
 using Zwarm.Core.Agents;
 
 namespace Zwarm.Core.Events;
@@ -18,22 +20,35 @@ internal static class TurnFileReader
         }
 
         using (stream)
-        using (var reader = new JsonlLineReader(stream))
         {
-            var batch = new List<AgentEvent>(16);
-            while (Next(reader, parser, batch, stats))
+            var events = parser is ISplitLineParser split && Environment.ProcessorCount > 1
+                && stream.Length >= ParallelTurnReader.MinParallelBytes
+                ? ParallelTurnReader.ReadEvents(stream, split, stats)
+                : ReadSequentially(stream, parser, stats);
+            foreach (var e in events)
             {
-                foreach (var e in batch)
-                {
-                    yield return e;
-                }
-                batch.Clear();
+                yield return e;
             }
-            if (stats is not null)
+        }
+    }
+
+    /// <summary>The line-by-line read, on this thread.</summary>
+    internal static IEnumerable<AgentEvent> ReadSequentially(Stream stream, IAgentStreamParser parser, ParseStats? stats)
+    {
+        using var reader = new JsonlLineReader(stream);
+        var batch = new List<AgentEvent>(16);
+        while (Next(reader, parser, batch, stats))
+        {
+            foreach (var e in batch)
             {
-                stats.OversizedLines += reader.OversizedLines;
-                stats.MalformedLines += parser.MalformedLines;
+                yield return e;
             }
+            batch.Clear();
+        }
+        if (stats is not null)
+        {
+            stats.OversizedLines += reader.OversizedLines;
+            stats.MalformedLines += parser.MalformedLines;
         }
     }
 

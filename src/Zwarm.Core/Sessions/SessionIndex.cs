@@ -33,16 +33,15 @@ public sealed partial class SessionIndex
     /// <summary><see cref="Read"/>, with each session's summary still in its index form (decoded on demand).</summary>
     internal (List<ListedSummary> Sessions, List<SessionProblem> Problems) ReadEntries()
     {
-        var cached = LoadIndex();
+        var (cached, stamped) = LoadIndexWhileStatting();
         var listed = new List<ListedSummary>(cached.Count);
         var problems = new List<SessionProblem>();
         var fresh = new List<SessionIndexEntry>(cached.Count);
         var dirty = false;
 
-        using var stamps = new MetaStampReader(_store.SessionsDirectory);
-        foreach (var id in _store.EnumerateIds())
+        foreach (var (id, found, stamp, size) in stamped)
         {
-            if (!stamps.TryRead(id, out var stamp, out var size))
+            if (!found)
             {
                 problems.Add(new SessionProblem(id, "no meta.json (half-made: zwarm rm --force or zwarm clean removes it)"));
                 dirty |= cached.ContainsKey(id);
@@ -77,5 +76,43 @@ public sealed partial class SessionIndex
             Save(fresh);
         }
         return (listed, problems);
+    }
+
+    // The two halves of a warm listing, on two cores: reading and checking the index file on a helper thread while
+    // this one stats every meta.json (each is about a third of a warm `ls` of 10,000 sessions).
+    private (Dictionary<string, SessionIndexEntry> Cached, List<(string Id, bool Found, long Stamp, long Size)> Stamped)
+        LoadIndexWhileStatting()
+    {
+        Dictionary<string, SessionIndexEntry>? cached = null;
+        System.Runtime.ExceptionServices.ExceptionDispatchInfo? failure = null;
+        Thread? loader = null;
+        if (Environment.ProcessorCount > 1)
+        {
+            loader = new Thread(() =>
+            {
+                try
+                {
+                    cached = LoadIndex();
+                }
+                catch (Exception e)
+                {
+                    failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                }
+            }) { IsBackground = true, Name = "ls-index" };
+            loader.Start();
+        }
+
+        var stamped = new List<(string, bool, long, long)>();
+        using (var stamps = new MetaStampReader(_store.SessionsDirectory))
+        {
+            foreach (var id in _store.EnumerateIds())
+            {
+                var found = stamps.TryRead(id, out var stamp, out var size);
+                stamped.Add((id, found, stamp, size));
+            }
+        }
+        loader?.Join();
+        failure?.Throw();
+        return (cached ?? LoadIndex(), stamped);
     }
 }

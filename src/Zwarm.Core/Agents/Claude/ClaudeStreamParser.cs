@@ -11,7 +11,7 @@ using Zwarm.Core.Events;
 
 namespace Zwarm.Core.Agents.Claude;
 
-internal sealed partial class ClaudeStreamParser : IAgentStreamParser, IJsonLineHandler
+internal sealed partial class ClaudeStreamParser : ISplitLineParser, IJsonLineHandler
 {
     // tool_use id -> what its result needs; removed when the result arrives.
     private readonly Dictionary<string, ClaudeToolUse> _pendingTools = new(StringComparer.Ordinal);
@@ -25,6 +25,16 @@ internal sealed partial class ClaudeStreamParser : IAgentStreamParser, IJsonLine
     public void ParseLine(ReadOnlySpan<byte> utf8Line, List<AgentEvent> sink)
     {
         if (!JsonLineParsing.TryParse(this, utf8Line, sink))
+        {
+            MalformedLines++;
+        }
+    }
+
+    public object? Decode(ReadOnlyMemory<byte> utf8Line) => JsonLineParsing.Decode(utf8Line);
+
+    public void Apply(object? decoded, ReadOnlySpan<byte> utf8Line, List<AgentEvent> sink)
+    {
+        if (!JsonLineParsing.Apply(this, decoded, utf8Line, sink))
         {
             MalformedLines++;
         }

@@ -8,7 +8,7 @@ using Zwarm.Core.Events;
 
 namespace Zwarm.Core.Agents.Codex;
 
-internal sealed partial class CodexStreamParser : IAgentStreamParser
+internal sealed partial class CodexStreamParser : ISplitLineParser
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 256 };
 
@@ -21,23 +21,20 @@ internal sealed partial class CodexStreamParser : IAgentStreamParser
 
     public int? BulkTextLimit { get; set; }
 
-    public void ParseLine(ReadOnlySpan<byte> utf8Line, List<AgentEvent> sink)
+    public void ParseLine(ReadOnlySpan<byte> utf8Line, List<AgentEvent> sink) => Apply(DecodeLine(utf8Line), utf8Line, sink);
+
+    public object? Decode(ReadOnlyMemory<byte> utf8Line) => DecodeLine(utf8Line.Span);
+
+    // Stateless: reads the line; null when it is not a Codex event.
+    private CodexLine? DecodeLine(ReadOnlySpan<byte> line)
     {
-        var mark = sink.Count;
-        bool parsed;
         try
         {
-            parsed = LooksLikeObject(utf8Line) && TryParseLine(utf8Line, sink);
+            return LooksLikeObject(line) ? TryDecode(line) : null;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
         {
-            parsed = false;
-        }
-
-        if (!parsed)
-        {
-            sink.RemoveRange(mark, sink.Count - mark);
-            MalformedLines++;
+            return null;
         }
     }
 
@@ -48,18 +45,15 @@ internal sealed partial class CodexStreamParser : IAgentStreamParser
         return trimmed.Length > 0 && trimmed[0] == (byte)'{';
     }
 
-    private bool TryParseLine(ReadOnlySpan<byte> line, List<AgentEvent> sink)
+    private CodexLine? TryDecode(ReadOnlySpan<byte> line)
     {
         var reader = new Utf8JsonReader(line, ReaderOptions);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
-            return false;
+            return null;
         }
 
-        var type = CodexEventType.Missing;
-        string? typeName = null, threadId = null, message = null, failure = null;
-        TokenUsage? usage = null;
-        var item = default(CodexItem);
+        var decoded = new CodexLine { Type = CodexEventType.Missing };
         bool itemRead = false;
         int itemAt = -1, usageAt = -1, errorAt = -1;
 
@@ -68,19 +62,19 @@ internal sealed partial class CodexStreamParser : IAgentStreamParser
             if (reader.ValueTextEquals("type"u8))
             {
                 reader.Read();
-                type = ClassifyEvent(ref reader, out typeName);
+                decoded.Type = ClassifyEvent(ref reader, out decoded.TypeName);
             }
             else if (reader.ValueTextEquals("item"u8))
             {
                 reader.Read();
-                if (type == CodexEventType.Missing || reader.TokenType != JsonTokenType.StartObject)
+                if (decoded.Type == CodexEventType.Missing || reader.TokenType != JsonTokenType.StartObject)
                 {
                     itemAt = (int)reader.TokenStartIndex;
                     reader.Skip();
                 }
-                else if (type is CodexEventType.ItemStarted or CodexEventType.ItemCompleted)
+                else if (decoded.Type is CodexEventType.ItemStarted or CodexEventType.ItemCompleted)
                 {
-                    item = ReadItem(ref reader, line, type, BulkTextLimit);
+                    decoded.Item = ReadItem(ref reader, line, decoded.Type, BulkTextLimit);
                     itemRead = true;
                 }
                 else
@@ -91,9 +85,9 @@ internal sealed partial class CodexStreamParser : IAgentStreamParser
             else if (reader.ValueTextEquals("usage"u8))
             {
                 reader.Read();
-                if (type == CodexEventType.TurnCompleted)
+                if (decoded.Type == CodexEventType.TurnCompleted)
                 {
-                    usage = ReadUsage(ref reader);
+                    decoded.Usage = ReadUsage(ref reader);
                 }
                 else
                 {
@@ -104,9 +98,9 @@ internal sealed partial class CodexStreamParser : IAgentStreamParser
             else if (reader.ValueTextEquals("error"u8))
             {
                 reader.Read();
-                if (type == CodexEventType.TurnFailed)
+                if (decoded.Type == CodexEventType.TurnFailed)
                 {
-                    failure = ReadErrorMessage(ref reader);
+                    decoded.Failure = ReadErrorMessage(ref reader);
                 }
                 else
                 {
@@ -117,12 +111,12 @@ internal sealed partial class CodexStreamParser : IAgentStreamParser
             else if (reader.ValueTextEquals("thread_id"u8))
             {
                 reader.Read();
-                threadId = reader.ReadStringOrNull();
+                decoded.ThreadId = reader.ReadStringOrNull();
             }
             else if (reader.ValueTextEquals("message"u8))
             {
                 reader.Read();
-                message = reader.ReadStringOrNull();
+                decoded.Message = reader.ReadStringOrNull();
             }
             else
             {
@@ -134,84 +128,41 @@ internal sealed partial class CodexStreamParser : IAgentStreamParser
         // The root object must close, and nothing but whitespace may follow it (a truncated line throws in Read()).
         if (reader.TokenType != JsonTokenType.EndObject || reader.CurrentDepth != 0 || reader.Read())
         {
-            return false;
+            return null;
         }
 
-        switch (type)
+        // Values that came before "type" are read now that the type is known.
+        switch (decoded.Type)
         {
-            case CodexEventType.ThreadStarted:
-                if (string.IsNullOrEmpty(threadId))
-                {
-                    return false;
-                }
-                sink.Add(new ConversationStarted(threadId));
-                return true;
-
-            case CodexEventType.TurnStarted:
-                _lastMessage = null;
-                return true;
-
-            case CodexEventType.ItemStarted or CodexEventType.ItemCompleted:
-                if (!itemRead)
-                {
-                    if (itemAt < 0 || line[itemAt] != (byte)'{')
-                    {
-                        return false;
-                    }
-                    var itemJson = line[itemAt..];
-                    var itemReader = new Utf8JsonReader(itemJson, ReaderOptions);
-                    itemReader.Read();
-                    item = ReadItem(ref itemReader, itemJson, type, BulkTextLimit);
-                }
-                EmitItem(type, ref item, line, sink);
-                return true;
-
-            case CodexEventType.ItemUpdated:
-                // Progress of an item whose final state arrives in item.completed; nothing to record.
-                return true;
-
-            case CodexEventType.TurnCompleted:
-                if (usage is null && usageAt >= 0)
-                {
-                    var usageReader = new Utf8JsonReader(line[usageAt..], ReaderOptions);
-                    usageReader.Read();
-                    usage = ReadUsage(ref usageReader);
-                }
-                if (usage is not null)
-                {
-                    sink.Add(new UsageReported(usage, Cumulative: true));
-                }
-                sink.Add(new TurnCompleted(_lastMessage));
-                _lastMessage = null;
-                return true;
-
-            case CodexEventType.TurnFailed:
-                if (failure is null && errorAt >= 0)
-                {
-                    var errorReader = new Utf8JsonReader(line[errorAt..], ReaderOptions);
-                    errorReader.Read();
-                    failure = ReadErrorMessage(ref errorReader);
-                }
-                sink.Add(new TurnFailed(failure ?? message ?? "turn failed"));
-                _lastMessage = null;
-                return true;
-
-            case CodexEventType.Error:
-                sink.Add(new ErrorReported(message ?? "unknown error", message is not null && CodexWarnings.IsHarmless(message)));
-                return true;
-
-            case CodexEventType.PlanDelta:
-                // Streaming deltas of a plan item; the completed plan item carries the full text.
-                return true;
-
-            case CodexEventType.Unknown:
-                sink.Add(new UnknownEvent(typeName ?? "", Encoding.UTF8.GetString(line)));
-                return true;
-
-            default:
+            case CodexEventType.ThreadStarted when string.IsNullOrEmpty(decoded.ThreadId):
+            case CodexEventType.Missing:
                 // A JSON object without "type" is not a Codex event.
-                return false;
+                return null;
+
+            case CodexEventType.ItemStarted or CodexEventType.ItemCompleted when !itemRead:
+                if (itemAt < 0 || line[itemAt] != (byte)'{')
+                {
+                    return null;
+                }
+                var itemJson = line[itemAt..];
+                var itemReader = new Utf8JsonReader(itemJson, ReaderOptions);
+                itemReader.Read();
+                decoded.Item = ReadItem(ref itemReader, itemJson, decoded.Type, BulkTextLimit);
+                break;
+
+            case CodexEventType.TurnCompleted when decoded.Usage is null && usageAt >= 0:
+                var usageReader = new Utf8JsonReader(line[usageAt..], ReaderOptions);
+                usageReader.Read();
+                decoded.Usage = ReadUsage(ref usageReader);
+                break;
+
+            case CodexEventType.TurnFailed when decoded.Failure is null && errorAt >= 0:
+                var errorReader = new Utf8JsonReader(line[errorAt..], ReaderOptions);
+                errorReader.Read();
+                decoded.Failure = ReadErrorMessage(ref errorReader);
+                break;
         }
+        return decoded;
     }
 
     private static CodexEventType ClassifyEvent(ref Utf8JsonReader reader, out string? unknownName)

@@ -14,7 +14,7 @@ using Zwarm.Core.Events;
 
 namespace Zwarm.Core.Agents.Gemini;
 
-internal sealed partial class GeminiStreamParser : IAgentStreamParser, IJsonLineHandler
+internal sealed partial class GeminiStreamParser : ISplitLineParser, IJsonLineHandler
 {
     // tool_id -> what its result needs; removed when the result arrives.
     private readonly Dictionary<string, GeminiToolUse> _pendingTools = new(StringComparer.Ordinal);
@@ -27,6 +27,16 @@ internal sealed partial class GeminiStreamParser : IAgentStreamParser, IJsonLine
     public void ParseLine(ReadOnlySpan<byte> utf8Line, List<AgentEvent> sink)
     {
         if (!JsonLineParsing.TryParse(this, utf8Line, sink))
+        {
+            MalformedLines++;
+        }
+    }
+
+    public object? Decode(ReadOnlyMemory<byte> utf8Line) => JsonLineParsing.Decode(utf8Line);
+
+    public void Apply(object? decoded, ReadOnlySpan<byte> utf8Line, List<AgentEvent> sink)
+    {
+        if (!JsonLineParsing.Apply(this, decoded, utf8Line, sink))
         {
             MalformedLines++;
         }

@@ -16,7 +16,7 @@ using Zwarm.Core.Events;
 
 namespace Zwarm.Core.Agents.OpenCode;
 
-internal sealed partial class OpenCodeStreamParser : IAgentStreamParser, IJsonLineHandler
+internal sealed partial class OpenCodeStreamParser : ISplitLineParser, IJsonLineHandler
 {
     private string? _sessionId;
     private string? _lastText;
@@ -28,6 +28,16 @@ internal sealed partial class OpenCodeStreamParser : IAgentStreamParser, IJsonLi
     public void ParseLine(ReadOnlySpan<byte> utf8Line, List<AgentEvent> sink)
     {
         if (!JsonLineParsing.TryParse(this, utf8Line, sink))
+        {
+            MalformedLines++;
+        }
+    }
+
+    public object? Decode(ReadOnlyMemory<byte> utf8Line) => JsonLineParsing.Decode(utf8Line);
+
+    public void Apply(object? decoded, ReadOnlySpan<byte> utf8Line, List<AgentEvent> sink)
+    {
+        if (!JsonLineParsing.Apply(this, decoded, utf8Line, sink))
         {
             MalformedLines++;
         }
