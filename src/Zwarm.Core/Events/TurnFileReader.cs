@@ -22,7 +22,7 @@ internal static class TurnFileReader
         using (stream)
         {
             var events = parser is ISplitLineParser split && Environment.ProcessorCount > 1
-                && stream.Length >= ParallelTurnReader.MinParallelBytes
+                && stream.CanSeek && stream.Length >= ParallelTurnReader.MinParallelBytes
                 ? ParallelTurnReader.ReadEvents(stream, split, stats)
                 : ReadSequentially(stream, parser, stats);
             foreach (var e in events)
