@@ -32,7 +32,7 @@ internal static class FinalizeCommand
     /// </summary>
     public static string? ExecutablePath(string? processPath) =>
         processPath is not null && Path.IsPathFullyQualified(processPath)
-        && Path.GetFileName(processPath) is "zwarm" or LlmVerbs.FullBinaryName
+        && (Path.GetFileName(processPath) == "zwarm" || Path.GetFileName(processPath) == SiblingBinary.Llm.FileName)
             ? processPath
             : null;
 }
