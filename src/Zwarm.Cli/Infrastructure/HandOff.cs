@@ -27,6 +27,7 @@ internal static class HandOff
     /// </summary>
     internal static readonly (string Verb, SiblingBinary Binary, Func<IReadOnlyList<string>, bool>? When)[] Table =
     [
+        ("mcp", SiblingBinary.Mcp, ServesStdio),
         ("mcp", SiblingBinary.Llm, null),
         ("orchestrate", SiblingBinary.Llm, null),
         ("pilot", SiblingBinary.Llm, null),
@@ -97,7 +98,7 @@ internal static class HandOff
         && !rest.Any(t => t is "--http" or "--port" or "--token-file" or "-h" or "--help" or "-?" or "/?" or "/h" or "--version");
 
     /// <summary>The words of the command line after the verb's own token.</summary>
-    private static List<string> TokensAfter(ParseResult parse, string verb)
+    internal static List<string> TokensAfter(ParseResult parse, string verb)
     {
         var tokens = parse.Tokens;
         var at = -1;

@@ -41,6 +41,32 @@ public sealed class HandOffTests
         }
     }
 
+    [Theory]
+    [InlineData("mcp")]
+    [InlineData("mcp --read-only --allow-dir /work")]
+    [InlineData("--state-dir /s mcp --max-sessions 3")]
+    public void Mcp_serving_stdio_goes_to_the_mcp_only_binary(string line)
+    {
+        var root = new RootCommand { HandOff.StandIn("mcp", "desc") };
+        root.Options.Add(new Option<string?>("--state-dir") { Recursive = true });
+        var parse = root.Parse(line);
+
+        Assert.Same(SiblingBinary.Mcp, HandOff.Target(parse.CommandResult.Command.Name, HandOff.TokensAfter(parse, "mcp")));
+    }
+
+    [Theory]
+    [InlineData("mcp --http --port 8765")]
+    [InlineData("mcp install --claude")]
+    [InlineData("mcp --help")]
+    [InlineData("mcp --port 1")] // its error ("--port and --token-file go with --http") is the full binary's
+    public void Mcp_over_http_install_and_help_stay_with_the_full_binary(string line)
+    {
+        var root = new RootCommand { HandOff.StandIn("mcp", "desc") };
+        var parse = root.Parse(line);
+
+        Assert.Same(SiblingBinary.Llm, HandOff.Target("mcp", HandOff.TokensAfter(parse, "mcp")));
+    }
+
     [Fact]
     public void A_missing_binary_is_its_own_exit_code_with_one_line_naming_it_where_it_looked_and_how_to_install()
     {
