@@ -74,8 +74,13 @@ public sealed class McpBinaryTests
     /// A native build (the installed tool, scripts/install.sh) has zwarm-mcp beside zwarm and hands `mcp` to it; the
     /// JIT build serves it in-process.
     /// </summary>
-    private static async Task<bool> IsNativeAsync(ZwarmWorld world) =>
-        (await world.RunAsync("--version")).Out.Contains("native", StringComparison.Ordinal);
+    private async Task<bool> IsNativeAsync(ZwarmWorld world)
+    {
+        using var process = ZwarmProcess.Start(["--version"], world.WorkDir, world.Environment);
+        var version = await process.WaitAsync(TestTimeout.Command, _timeout);
+        Assert.Equal(0, version.ExitCode);
+        return version.Out.Contains("native", StringComparison.Ordinal);
+    }
 
     private static string RealPath(string path) => new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
 
