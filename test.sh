@@ -7,7 +7,7 @@
 #   3. the fast suite (unit + component tests with the fake agent), then
 #   4. the real-client suite (Category=RealClient: the real CLIs against scripted model servers on 127.0.0.1),
 #      inside a loopback-only network namespace when run as root, so nothing can leave the machine, then
-#   5. the native suite: what users install — the .NET tool package from scripts/pack-tool.sh (the Native AOT pair
+#   5. the native suite: what users install — the .NET tool package from scripts/pack-tool.sh (the Native AOT binaries
 #      zwarm, zwarm-llm and zwarm-mcp, with the execv hand-off between them), installed with `dotnet tool install` — through
 #      the end-to-end real-client tests (ZWARM_BIN = the installed tool's command).
 # Every suite runs even when an earlier one failed; the end is a summary: each suite's time and result, and the
