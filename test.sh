@@ -9,8 +9,8 @@
 #      inside a loopback-only network namespace when run as root, so nothing can leave the machine, then
 #   4b. the cluster suite (Category=Cluster: zwarm-worker against a PostgreSQL the tests start from Debian's package,
 #      three workers in network namespaces of their own on a bridge), inside its own `unshare -n` namespace, then
-#   5. the native suite: what users install — the .NET tool package from scripts/pack-tool.sh (the Native AOT pair
-#      zwarm and zwarm-llm, with the execv hand-off between them), installed with `dotnet tool install` — through
+#   5. the native suite: what users install — the .NET tool package from scripts/pack-tool.sh (the Native AOT binaries
+#      zwarm, zwarm-llm and zwarm-mcp, with the execv hand-off between them), installed with `dotnet tool install` — through
 #      the end-to-end real-client tests (ZWARM_BIN = the installed tool's command).
 # Every suite runs even when an earlier one failed; the end is a summary: each suite's time and result, and the
 # name of every failed test. Exit code 0 only when everything passed.
@@ -113,7 +113,7 @@ if [ "$real" = 1 ]; then
     suite cluster run_tests "Category=Cluster"
   fi
 
-  echo "== native suite (the zwarm .NET tool, Native AOT zwarm + zwarm-llm, through the end-to-end tests) =="
+  echo "== native suite (the zwarm .NET tool, Native AOT zwarm + zwarm-llm + zwarm-mcp, through the end-to-end tests) =="
   packages="$(pwd)/artifacts/packages"
   native="$(pwd)/artifacts/native"
   rm -rf "$packages" "$native"

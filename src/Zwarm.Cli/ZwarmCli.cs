@@ -36,8 +36,8 @@ internal static class ZwarmCli
         ("agents", AgentsCommand.Create),
         ("configs", ConfigsCommand.Create),
 #if ZWARM_LLM_EXTERNAL
-        (OrchestrateCommand.Name, _ => LlmVerbs.StandIn(OrchestrateCommand.Name, OrchestrateCommand.Description)),
-        (PilotCommand.Name, _ => LlmVerbs.StandIn(PilotCommand.Name, PilotCommand.Description)),
+        (OrchestrateCommand.Name, _ => HandOff.StandIn(OrchestrateCommand.Name, OrchestrateCommand.Description)),
+        (PilotCommand.Name, _ => HandOff.StandIn(PilotCommand.Name, PilotCommand.Description)),
 #else
         (OrchestrateCommand.Name, OrchestrateCommand.Create),
         (PilotCommand.Name, PilotCommand.Create),
@@ -52,9 +52,9 @@ internal static class ZwarmCli
         (CompletionCommand.Name, CompletionCommand.Create),
         (CompletionCommand.CompleteName, CompletionCommand.CreateComplete),
 #if ZWARM_LLM_EXTERNAL
-        (DemoCommand.Name, _ => LlmVerbs.StandIn(DemoCommand.Name, DemoCommand.Description)),
-        (McpCommand.Name, _ => LlmVerbs.StandIn(McpCommand.Name, McpCommand.Description)),
-        (DashboardCommand.Name, _ => LlmVerbs.StandIn(DashboardCommand.Name, DashboardCommand.Description)),
+        (DemoCommand.Name, _ => HandOff.StandIn(DemoCommand.Name, DemoCommand.Description)),
+        (McpCommand.Name, _ => HandOff.StandIn(McpCommand.Name, McpCommand.Description)),
+        (DashboardCommand.Name, _ => HandOff.StandIn(DashboardCommand.Name, DashboardCommand.Description)),
 #else
         (DemoCommand.Name, DemoCommand.Create),
         (McpCommand.Name, McpCommand.Create),
@@ -90,13 +90,10 @@ internal static class ZwarmCli
         var root = Build(new CommandActions(terminal, factory), verb);
         // No response files: a task such as "@src/app.py fix the bug" is text, not a file of arguments.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
-        if (LlmVerbs.IsStandIn(parse.CommandResult.Command))
+        if (HandOff.IsStandIn(parse.CommandResult.Command))
         {
-            // orchestrate / pilot of a native `zwarm` built without them: the full binary takes the whole command line.
-            var name = parse.CommandResult.Command.Name;
-            var failure = LlmVerbs.Exec(LlmVerbs.Resolve(factory.Environment, Environment.ProcessPath), name, args, terminal);
-            terminal.Error(failure.Message);
-            return ExitCodes.For(failure.Kind);
+            // A verb the lean native `zwarm` does not carry: its binary (HandOff.Table) takes the whole command line.
+            return HandOff.Run(parse, args, factory.Environment, Environment.ProcessPath, terminal);
         }
         if (parse.Errors.Count > 0 && UnknownVerb(parse, root) is { } unknown)
         {

@@ -21,6 +21,8 @@ public enum ErrorKind
     State,
     /// <summary>An external service (model endpoint) failed.</summary>
     External,
+    /// <summary>A zwarm binary a verb is handed to (zwarm-llm, zwarm-mcp beside the lean zwarm) is missing or cannot run.</summary>
+    BinaryMissing,
 }
 
 /// <summary>An expected failure with a one-line message for the user (never a stack trace).</summary>

@@ -16,7 +16,7 @@ internal static class Publisher
     /// <summary>zwarm and zwarm-llm as users install them (scripts/publish-aot.sh).</summary>
     public static string PublishZwarm(string repoRoot, string outputDirectory)
     {
-        Console.Error.WriteLine($"publishing zwarm + zwarm-llm (Native AOT, scripts/publish-aot.sh) to {outputDirectory} ...");
+        Console.Error.WriteLine($"publishing zwarm + zwarm-llm + zwarm-mcp (Native AOT, scripts/publish-aot.sh) to {outputDirectory} ...");
         Run("bash", [Path.Combine(repoRoot, "scripts", "publish-aot.sh"), outputDirectory]);
         return outputDirectory;
     }

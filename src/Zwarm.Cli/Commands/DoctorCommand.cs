@@ -61,7 +61,7 @@ internal static class DoctorCommand
             stateProblem = e.Message;
             configError = null;
         }
-        var llmBinary = LlmVerbs.InProcess ? null : LlmVerbs.Resolve(env, Environment.ProcessPath);
+        var llmBinary = HandOff.InProcess ? null : SiblingBinary.Llm.Resolve(env, Environment.ProcessPath);
         var check = new HealthCheck(loaded?.Context.Time ?? TimeProvider.System);
         if (fix && stateProblem is null)
         {
@@ -72,7 +72,7 @@ internal static class DoctorCommand
         }
         var report = await check.RunAsync(new HealthRequest(stateDir, stateProblem, loaded?.Context.Config ?? ZwarmConfig.Default,
             loaded?.Document.SourcePath is { } p && File.Exists(p) ? p : null, configError, env, actions.Factory.WorkingDirectory,
-            new LlmVerbsHealth(LlmVerbs.InProcess, llmBinary, llmBinary is null || File.Exists(llmBinary))), ct);
+            new LlmVerbsHealth(HandOff.InProcess, llmBinary, llmBinary is null || File.Exists(llmBinary))), ct);
         if (json)
         {
             JsonOutput.Write(terminal, report, CliJsonContext.Output.HealthReport);

@@ -25,14 +25,4 @@ internal static class FinalizeCommand
         });
         return command;
     }
-
-    /// <summary>
-    /// The executable a supervisor runs as the finalizer: this process's own, when it is zwarm (the AOT `zwarm` or
-    /// `zwarm-llm`, or the apphost); null under `dotnet zwarm.dll` or a test host, where the next reader finalizes.
-    /// </summary>
-    public static string? ExecutablePath(string? processPath) =>
-        processPath is not null && Path.IsPathFullyQualified(processPath)
-        && Path.GetFileName(processPath) is "zwarm" or LlmVerbs.FullBinaryName
-            ? processPath
-            : null;
 }

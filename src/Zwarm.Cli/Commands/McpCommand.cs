@@ -3,6 +3,7 @@ using Zwarm.Cli.Infrastructure;
 using Zwarm.Core;
 using Zwarm.Core.Agents;
 using Zwarm.Mcp;
+using Zwarm.Mcp.CommandLine;
 using Zwarm.Http;
 using Zwarm.Mcp.Http;
 using Zwarm.Mcp.Install;
@@ -13,56 +14,32 @@ namespace Zwarm.Cli.Commands;
 /// <summary>
 /// `zwarm mcp`: serve the session tools to an MCP client over stdio (stdout is the protocol; notes go to stderr), or
 /// with --http over Streamable HTTP on 127.0.0.1 (Zwarm.Mcp.Http);
-/// `zwarm mcp install --claude|--codex`: register it in the client's config. Runs in the full binary (zwarm-llm in a
-/// native install): the MCP SDK and the tool surface stay out of the lean `zwarm` that `ls` starts.
+/// `zwarm mcp install --claude|--codex`: register it in the client's config. In a native install the lean `zwarm`
+/// hands stdio serving to the MCP-only `zwarm-mcp` (same options: McpServeOptions) and --http and install to
+/// `zwarm-llm` (Infrastructure/HandOff): the MCP SDK and the tool surface stay out of the `zwarm` that `ls` starts.
 /// </summary>
 internal static class McpCommand
 {
-    public const string Name = "mcp";
+    public const string Name = McpServeOptions.Name;
 
-    public const string Description = "Serve zwarm's session tools to an MCP client (Claude Code, Codex, ...) over stdio; `mcp install` registers it";
+    public const string Description = McpServeOptions.Description;
 
     public static Command Create(CommandActions actions)
     {
-        var allowDir = new Option<string[]>("--allow-dir") { Description = "A directory sessions may work in (repeatable; default: the current directory)" };
-        var maxSessions = new Option<int>("--max-sessions") { Description = "MCP sessions (of all clients) that may run at once", DefaultValueFactory = _ => 8 };
-        var maxSandbox = new Option<string>("--max-sandbox") { Description = "The most access a delegated session may get: read-only, workspace-write, danger-full-access", DefaultValueFactory = _ => SandboxModes.WorkspaceWriteName };
-        var readOnly = new Option<bool>("--read-only") { Description = "Offer only the inspection tools (no delegate, converse, end_session)" };
-        var ownOnly = new Option<bool>("--own-only") { Description = "converse and end_session only on sessions this client started" };
-        var bash = new Option<bool>("--bash") { Description = "Also offer the read-only bash tool" };
-        var waitCap = new Option<double>("--wait-cap") { Description = "Seconds one wait_for_sessions call blocks at most (stay below the client's tool timeout)", DefaultValueFactory = _ => 50 };
-        var progress = new Option<double>("--progress-interval") { Description = "Seconds between progress notifications while wait_for_sessions blocks", DefaultValueFactory = _ => 5 };
+        var serve = new McpServeOptions();
         var http = new Option<bool>("--http") { Description = "Serve Streamable HTTP on 127.0.0.1 (bearer token, local Host/Origin only) instead of stdio" };
         var port = new Option<int>("--port") { Description = "The --http port (default 0: any free port, printed on stderr)", DefaultValueFactory = _ => 0 };
         var tokenFile = new Option<string>("--token-file") { Description = "Where the --http bearer token is kept (created 0600 if missing; default STATE_DIR/mcp-http.token)" };
-        var command = new Command(Name, Description) { allowDir, maxSessions, maxSandbox, readOnly, ownOnly, bash, waitCap, progress, http, port, tokenFile };
+        var command = new Command(Name, Description);
+        serve.AddTo(command);
+        command.Options.Add(http);
+        command.Options.Add(port);
+        command.Options.Add(tokenFile);
         command.Subcommands.Add(CreateInstall(actions));
         actions.Set(command, async (ctx, ct) =>
         {
-            if (!SandboxModes.TryParse(ctx.Get(maxSandbox), out var ceiling))
-            {
-                throw new ZwarmException(ErrorKind.Usage, $"--max-sandbox must be one of {string.Join(", ", SandboxModes.Names)}");
-            }
-            if (ctx.Get(maxSessions) < 1 || ctx.Get(waitCap) is < 1 or > 3600 || ctx.Get(progress) is < 0.1 or > 3600)
-            {
-                throw new ZwarmException(ErrorKind.Usage,
-                    "--max-sessions must be at least 1, --wait-cap between 1 and 3600 seconds, --progress-interval between 0.1 and 3600");
-            }
             var cwd = ctx.Zwarm.WorkingDirectory;
-            var dirs = ctx.Get(allowDir) is { Length: > 0 } given ? given.Select(d => Path.GetFullPath(d, cwd)).ToList() : [cwd];
-            var settings = new McpServerSettings
-            {
-                AllowedDirectories = dirs,
-                WorkingDirectory = dirs.Contains(cwd) ? cwd : dirs[0],
-                MaxSessions = ctx.Get(maxSessions),
-                MaxSandbox = ceiling,
-                ReadOnly = ctx.Get(readOnly),
-                OwnOnly = ctx.Get(ownOnly),
-                Bash = ctx.Get(bash),
-                BashUnsandboxed = ctx.Loaded.Upper.Orchestration.Orchestrator.BashUnsandboxed,
-                WaitCap = TimeSpan.FromSeconds(ctx.Get(waitCap)),
-                ProgressInterval = TimeSpan.FromSeconds(ctx.Get(progress)),
-            };
+            var settings = serve.Settings(ctx.Parse, cwd, ctx.Loaded.Upper.Orchestration.Orchestrator.BashUnsandboxed);
             if (BashNotices.Current(settings.Bash, settings.BashUnsandboxed) is { } bashNotice)
             {
                 ctx.Terminal.Error(bashNotice);
@@ -122,7 +99,11 @@ internal static class McpCommand
         return command;
     }
 
-    /// <summary>The absolute command that starts this zwarm: the native binary itself, or dotnet + zwarm.dll.</summary>
+    /// <summary>
+    /// The absolute command a client starts: the MCP-only `zwarm-mcp` when it is installed beside this binary (its
+    /// start-up is a fraction of the full binary's), else this zwarm itself: the native binary, or dotnet + zwarm.dll.
+    /// Either takes `mcp` and the same options.
+    /// </summary>
     private static (string Executable, IReadOnlyList<string> Prefix) Self()
     {
         var process = Environment.ProcessPath ?? throw new ZwarmException(ErrorKind.State, "cannot tell the path of the running zwarm binary");
@@ -130,6 +111,7 @@ internal static class McpCommand
         {
             return (process, [Path.Combine(AppContext.BaseDirectory, "zwarm.dll")]);
         }
-        return (Path.GetFullPath(process), []);
+        var mcpOnly = SiblingBinary.Mcp.Beside(Path.GetFullPath(process));
+        return File.Exists(mcpOnly) ? (mcpOnly, []) : (Path.GetFullPath(process), []);
     }
 }

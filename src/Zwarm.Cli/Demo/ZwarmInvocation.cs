@@ -32,7 +32,7 @@ internal static class ZwarmInvocation
     /// <summary>The lean `zwarm` beside a running `zwarm-llm`, when there is one; else the path unchanged.</summary>
     private static string? LeanSibling(string? processPath)
     {
-        if (processPath is null || Path.GetFileName(processPath) != Infrastructure.LlmVerbs.FullBinaryName)
+        if (processPath is null || Path.GetFileName(processPath) != Infrastructure.SiblingBinary.Llm.FileName)
         {
             return processPath;
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Zwarm.Cli.Commands;
+using Zwarm.Cli.Infrastructure;
 using Zwarm.Cli.Tests.Support;
 
 namespace Zwarm.Cli.Tests.Commands;
@@ -45,7 +46,23 @@ public sealed class FinalizeCommandTests : IDisposable
     [InlineData("/usr/share/dotnet/dotnet", null)] // `dotnet zwarm.dll`: not an executable the supervisor can run as zwarm
     [InlineData("/repo/bin/testhost", null)]
     [InlineData("zwarm", null)]
+    [InlineData("/nowhere/zwarm-mcp", null)] // zwarm-mcp has no __finalize and no zwarm beside it here
     [InlineData(null, null)]
     public void ExecutablePath_IsThisProcess_OnlyWhenItIsZwarm(string? processPath, string? expected) =>
-        Assert.Equal(expected, FinalizeCommand.ExecutablePath(processPath));
+        Assert.Equal(expected, FinalizerPath.For(processPath));
+
+    [Fact]
+    public void Zwarm_mcp_hands_the_finalizer_to_the_zwarm_beside_it()
+    {
+        var directory = Directory.CreateTempSubdirectory("zwarm-install-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "zwarm"), "");
+            Assert.Equal(Path.Combine(directory, "zwarm"), FinalizerPath.For(Path.Combine(directory, "zwarm-mcp")));
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+    }
 }

@@ -28,6 +28,8 @@ internal static class ExitCodes
     public const int Aborted = 12;
     /// <summary>`orchestrate` was paused by a watcher for a human to decide (resume it to go on).</summary>
     public const int Paused = 13;
+    /// <summary>The zwarm binary a verb is handed to (zwarm-llm, zwarm-mcp) is missing beside the lean zwarm, or cannot run.</summary>
+    public const int BinaryMissing = 14;
     /// <summary>`__readonly-exec` could not make its program read-only, so it ran nothing (126: the shell's "cannot execute").</summary>
     public const int CannotEnforce = 126;
     /// <summary>A bug: an unexpected exception (details with ZWARM_DEBUG=1).</summary>
@@ -46,6 +48,7 @@ internal static class ExitCodes
         ErrorKind.Config => ConfigError,
         ErrorKind.State => StateError,
         ErrorKind.External => External,
+        ErrorKind.BinaryMissing => BinaryMissing,
         _ => Internal,
     };
 }

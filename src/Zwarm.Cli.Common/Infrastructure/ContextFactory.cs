@@ -65,7 +65,7 @@ internal sealed class ContextFactory
             Environment = _environment,
             Time = _time,
             Config = config,
-            FinalizerPath = Commands.FinalizeCommand.ExecutablePath(System.Environment.ProcessPath),
+            FinalizerPath = Infrastructure.FinalizerPath.For(System.Environment.ProcessPath),
         };
         return new LoadedContext(context, document, extra) { Globals = globals };
     }
