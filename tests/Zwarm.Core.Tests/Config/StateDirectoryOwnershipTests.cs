@@ -6,7 +6,7 @@ namespace Zwarm.Core.Tests.Config;
 public sealed class StateDirectoryOwnershipTests : IDisposable
 {
     private const int Nobody = 65534;
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

@@ -6,7 +6,7 @@ namespace Zwarm.Core.Tests.Events;
 
 public sealed class FileFollowerTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

@@ -7,7 +7,7 @@ namespace Zwarm.Core.Tests.Processes;
 
 public sealed class DetachedLauncherTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
     private readonly DetachedLauncher _launcher = new(ZwarmContext.CaptureEnvironment());
 
     public void Dispose() => _dir.Dispose();

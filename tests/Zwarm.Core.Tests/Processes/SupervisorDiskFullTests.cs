@@ -10,7 +10,7 @@ namespace Zwarm.Core.Tests.Processes;
 
 public sealed class SupervisorDiskFullTests(ITestOutputHelper output) : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

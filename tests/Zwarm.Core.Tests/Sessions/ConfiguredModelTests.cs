@@ -8,7 +8,7 @@ namespace Zwarm.Core.Tests.Sessions;
 
 public sealed class ConfiguredModelTests : IDisposable
 {
-    private readonly TempDir _codexHome = new();
+    private readonly TempDirectory _codexHome = new();
     private readonly FakeAgentWorld _world;
 
     public ConfiguredModelTests()

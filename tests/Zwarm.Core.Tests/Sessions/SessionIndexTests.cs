@@ -5,7 +5,7 @@ namespace Zwarm.Core.Tests.Sessions;
 
 public sealed class SessionIndexTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
     private readonly SessionStore _store;
 
     public SessionIndexTests()

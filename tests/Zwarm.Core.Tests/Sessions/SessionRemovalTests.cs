@@ -77,7 +77,7 @@ public sealed class SessionRemovalTests : IDisposable
     [Fact]
     public async Task Clean_AfterATimeZoneChange_NeverDeletesAFreshSession()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var instant = DateTimeOffset.Parse("2026-12-01T10:00:00Z");
         var east = new FakeTimeProvider(instant);
         east.SetLocalTimeZone(TimeZoneInfo.CreateCustomTimeZone("UTC+14", TimeSpan.FromHours(14), "UTC+14", "UTC+14"));

@@ -6,7 +6,7 @@ namespace Zwarm.Core.Tests.Sessions;
 
 public sealed class SessionStoreTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
     private readonly SessionStore _store;
 
     public SessionStoreTests()

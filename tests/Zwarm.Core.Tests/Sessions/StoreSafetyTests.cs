@@ -9,7 +9,7 @@ namespace Zwarm.Core.Tests.Sessions;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class StoreSafetyTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

@@ -7,7 +7,7 @@ namespace Zwarm.Core.Tests.Support;
 
 public sealed class FakeAgentWorld : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public FakeAgentWorld(TimeSpan? killGrace = null, IReadOnlyDictionary<string, string?>? extraEnv = null, string? codexExecutable = null)
     {

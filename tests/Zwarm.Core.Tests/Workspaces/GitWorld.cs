@@ -10,7 +10,7 @@ namespace Zwarm.Core.Tests.Workspaces;
 
 public sealed class GitWorld : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
     private readonly Dictionary<string, string?> _environment;
 
     public GitWorld(IEnumerable<string>? configOverrides = null, IReadOnlyDictionary<string, string?>? extraEnv = null,

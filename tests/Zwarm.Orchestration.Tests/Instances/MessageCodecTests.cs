@@ -9,7 +9,7 @@ public sealed class MessageCodecTests
     [Fact]
     public void Messages_with_calls_results_and_reasoning_round_trip_through_the_store()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var store = new InstanceStore(dir.Path);
         var now = DateTimeOffset.UtcNow;
         store.Create(new InstanceState { Id = "rt", Task = "t", CreatedAt = now, UpdatedAt = now, WorkingDir = dir.Path });
@@ -44,7 +44,7 @@ public sealed class MessageCodecTests
     [Fact]
     public void The_event_log_skips_a_torn_last_line_and_unknown_lines()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var path = Path.Combine(dir.Path, "events.jsonl");
         File.WriteAllText(path, """
             {"ts":"2025-01-01T00:00:00+00:00","step":1,"kind":"step_started"}

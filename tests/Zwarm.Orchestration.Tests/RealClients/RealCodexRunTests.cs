@@ -57,7 +57,7 @@ public sealed class RealCodexRunTests
         await using var server = await ScriptedModelServer.StartAsync(
             script.ToModelScript(r => r.AdvertisesTool("exec_command") ? Codex(r) : Reply.Text("unexpected request")), ct);
 
-        using var temp = new TempDir("zwarm-orch-real-");
+        using var temp = new TempDirectory("zwarm-orch-real-");
         var env = AgentCliEnvironment.ForCodex(server.BaseUrl, temp.Path);
         using var world = new OrchestrationWorld(env: env.Variables, codexExecutable: codex);
 

@@ -48,7 +48,7 @@ public sealed class RealGeminiRunTests
         await using var server = await ScriptedModelServer.StartAsync(
             script.ToModelScript(r => r.AdvertisesTool("run_shell_command") ? Gemini(r) : Reply.Text("unexpected request")), ct);
 
-        using var temp = new TempDir("zwarm-orch-gemini-");
+        using var temp = new TempDirectory("zwarm-orch-gemini-");
         var env = AgentCliEnvironment.ForGemini(server.BaseUrl, temp.Path, new GeminiEnvironmentOptions { Model = "gemini-2.5-flash" });
         using var world = new OrchestrationWorld($"[adapters.gemini]\nexecutable = \"{gemini}\"", env.Variables);
 

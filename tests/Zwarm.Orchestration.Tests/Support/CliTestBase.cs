@@ -12,7 +12,7 @@ public abstract class CliTestBase : IDisposable
 {
     protected CliTestBase(string prefix)
     {
-        Dir = new TempDir(prefix);
+        Dir = new TempDirectory(prefix);
         Directory.CreateDirectory(StateDir);
         Environment = new Dictionary<string, string?>(ZwarmContext.CaptureEnvironment())
         {
@@ -26,7 +26,7 @@ public abstract class CliTestBase : IDisposable
 
     protected CancellationToken Ct { get; } = TestTimeout.After(90);
 
-    protected TempDir Dir { get; }
+    protected TempDirectory Dir { get; }
 
     protected string WorkDir => Dir.Combine("work");
 

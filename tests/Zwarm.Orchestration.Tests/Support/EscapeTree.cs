@@ -7,7 +7,7 @@ namespace Zwarm.Orchestration.Tests.Support;
 
 public sealed class EscapeTree : IDisposable
 {
-    private readonly TempDir _dir = new("zwarm-escape-");
+    private readonly TempDirectory _dir = new("zwarm-escape-");
 
     public EscapeTree()
     {

@@ -14,7 +14,7 @@ namespace Zwarm.Orchestration.Tests.Support;
 
 public sealed class OrchestrationWorld : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
     private readonly List<InstanceEvent> _events = [];
     private readonly Lock _lock = new();
 

@@ -12,7 +12,7 @@ namespace Zwarm.Orchestration.Tests.Tools;
 public sealed class IsolationToolsTests : IDisposable
 {
     private readonly CancellationToken _ct = TestTimeout.After(90);
-    private readonly TempDir _worktrees = new();
+    private readonly TempDirectory _worktrees = new();
     private readonly OrchestrationWorld _world;
     private readonly GitRunner _git;
 

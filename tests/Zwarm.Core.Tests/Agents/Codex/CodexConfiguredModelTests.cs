@@ -5,7 +5,7 @@ namespace Zwarm.Core.Tests.Agents.Codex;
 
 public sealed class CodexConfiguredModelTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

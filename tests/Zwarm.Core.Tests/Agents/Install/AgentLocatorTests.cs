@@ -7,7 +7,7 @@ namespace Zwarm.Core.Tests.Agents.Install;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class AgentLocatorTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
     private readonly IAgentAdapter _codex = AgentRegistry.Default.Find("codex")!;
 
     public void Dispose() => _dir.Dispose();

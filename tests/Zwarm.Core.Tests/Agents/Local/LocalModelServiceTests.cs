@@ -8,7 +8,7 @@ namespace Zwarm.Core.Tests.Agents.Local;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class LocalModelServiceTests : IDisposable
 {
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

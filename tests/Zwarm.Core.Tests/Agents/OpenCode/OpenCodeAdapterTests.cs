@@ -8,7 +8,7 @@ namespace Zwarm.Core.Tests.Agents.OpenCode;
 public sealed class OpenCodeAdapterTests : IDisposable
 {
     private const string Dir = "/home/dev/proj";
-    private readonly TempDir _dir = new();
+    private readonly TempDirectory _dir = new();
 
     public void Dispose() => _dir.Dispose();
 

@@ -110,7 +110,7 @@ public sealed class QwenCodeAdapterTests
     [Fact]
     public void MissingCli_IsOneLineNamingThePinnedInstallCommand()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         var env = new Dictionary<string, string?> { ["PATH"] = "/nonexistent", ["HOME"] = dir.Path };
 
         var e = Assert.Throws<ZwarmException>(() =>
@@ -136,7 +136,7 @@ public sealed class QwenCodeAdapterTests
     [Fact]
     public void UseLocal_WritesAPrivateHomeWithTheOfflineSettings_AndThePointsAtTheServer()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
 
         var setup = new QwenCodeAdapter().UseLocal(new LocalModelRequest("http://localhost:11434", "qwen3-coder", null, dir.Path));
 
@@ -166,7 +166,7 @@ public sealed class QwenCodeAdapterTests
     [Fact]
     public void ModelEndpoint_ComesFromTheEnvironmentElseTheSettingsOfQwenHome()
     {
-        using var dir = new TempDir();
+        using var dir = new TempDirectory();
         File.WriteAllText(dir.Combine("settings.json"), """{ "security": { "auth": { "baseUrl": "http://10.0.0.5:8000/v1" } } }""");
         var adapter = new QwenCodeAdapter();
 

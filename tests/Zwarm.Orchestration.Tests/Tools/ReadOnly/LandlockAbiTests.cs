@@ -12,7 +12,7 @@ public sealed class LandlockAbiTests : IDisposable
 {
     private readonly CancellationToken _ct = TestTimeout.After(60);
     private readonly EscapeTree _tree = new();
-    private readonly TempDir _scratch = new("zwarm-scratch-");
+    private readonly TempDirectory _scratch = new("zwarm-scratch-");
 
     public void Dispose()
     {

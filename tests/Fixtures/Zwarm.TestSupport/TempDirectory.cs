@@ -1,9 +1,9 @@
-namespace Zwarm.RealClients.Tests.Support;
+namespace Zwarm.TestSupport;
 
-/// <summary>A fresh folder per test, deleted afterwards.</summary>
-internal sealed class TempDirectory : IDisposable
+/// <summary>A fresh folder per test under the system temp dir, deleted afterwards.</summary>
+public sealed class TempDirectory : IDisposable
 {
-    public TempDirectory(string prefix)
+    public TempDirectory(string prefix = "zwarm-test-")
     {
         Path = Directory.CreateTempSubdirectory(prefix).FullName;
     }
@@ -11,6 +11,9 @@ internal sealed class TempDirectory : IDisposable
     public string Path { get; }
 
     public string Combine(params string[] parts) => System.IO.Path.Combine([Path, .. parts]);
+
+    /// <summary>The path of <paramref name="name"/> in this folder (not created).</summary>
+    public string File(string name) => System.IO.Path.Combine(Path, name);
 
     public string CreateSubdirectory(string name) => Directory.CreateDirectory(Combine(name)).FullName;
 

@@ -1,8 +1,8 @@
-// Which zwarm the tests run: the apphost built into this project's output (ProjectReference to src/Zwarm.Cli), or a
-// published build such as the Native AOT zwarm-llm when ZWARM_BIN names one.
-namespace Zwarm.Mcp.Tests.Support;
+// Which zwarm the end-to-end tests run: the apphost built into the test project's output (its ProjectReference to
+// src/Zwarm.Cli), or a published build such as the installed Native AOT tool when ZWARM_BIN names one.
+namespace Zwarm.TestSupport;
 
-internal static class ZwarmBinary
+public static class ZwarmBinary
 {
     public const string Variable = "ZWARM_BIN";
 
@@ -13,7 +13,7 @@ internal static class ZwarmBinary
         var path = Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } explicitPath
             ? System.IO.Path.GetFullPath(explicitPath)
             : System.IO.Path.Combine(AppContext.BaseDirectory, "zwarm");
-        if (!File.Exists(path))
+        if (!System.IO.File.Exists(path))
         {
             throw new FileNotFoundException($"the zwarm executable is missing at {path} (build the test project, or fix {Variable})");
         }
