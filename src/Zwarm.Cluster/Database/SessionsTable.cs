@@ -3,6 +3,7 @@
 // `continue` by id from it, never by asking every worker; `ls` shows a dead worker's sessions from the last-known
 // rows as `unreachable` (derived by the client, never written back to a meta.json).
 using Npgsql;
+using Zwarm.Core;
 
 namespace Zwarm.Cluster.Database;
 
@@ -43,7 +44,14 @@ public sealed class SessionsTable(ClusterConnection connection, string deploymen
             command.Parameters.AddWithValue("s", s.Summary);
             batch.BatchCommands.Add(command);
         }
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            throw Missing(e);
+        }
     }
 
     /// <summary>The sessions whose id starts with <paramref name="prefix"/> (a full id matches itself only).</summary>
@@ -65,11 +73,24 @@ public sealed class SessionsTable(ClusterConnection connection, string deploymen
             command.Parameters.AddWithValue("p", prefix);
         }
         var rows = new List<PlacedSession>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        NpgsqlDataReader reader;
+        try
+        {
+            reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
+        {
+            throw Missing(e);
+        }
+        await using var _ = reader;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
             rows.Add(new PlacedSession(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
         return rows;
     }
+
+    /// <summary>A database set up by the first slice's `cluster init`: one more init adds the table.</summary>
+    private ZwarmException Missing(Exception e) => new(ErrorKind.Config,
+        $"the cluster database {connection.Display} has no {Name} table: run `zwarm-worker cluster init` again", e);
 }

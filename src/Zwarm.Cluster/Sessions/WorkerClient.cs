@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using Orleans;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Runtime;
 using Zwarm.Cluster.Grains;
 using Zwarm.Cluster.Hosting;
 using Zwarm.Cluster.Membership;
@@ -81,9 +82,13 @@ internal sealed class WorkerClient : IAsyncDisposable
         {
             reply = await call(Sessions).WaitAsync(Deadline, cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is TimeoutException or OrleansException && !cancellationToken.IsCancellationRequested)
+        {
+            throw Unreachable(Worker, null, e); // no answer in time, the silo gone, the connection dropped
+        }
         catch (Exception e) when (e is not ZwarmException && !cancellationToken.IsCancellationRequested)
         {
-            throw Unreachable(Worker, null, e);
+            throw new ZwarmException(ErrorKind.External, $"worker {Worker} failed: {e.GetType().Name}: {e.Message}", e);
         }
         return reply.Json(Worker);
     }

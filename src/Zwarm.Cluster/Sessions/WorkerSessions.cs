@@ -62,6 +62,10 @@ internal sealed class WorkerSessions(WorkerSettings settings, ZwarmContext conte
         {
             return SessionReply.Failed(e);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return SessionReply.Failed(new ZwarmException(ErrorKind.State, $"worker {settings.Name}'s store: {e.Message}"));
+        }
         finally
         {
             _spawning.Release();
@@ -117,7 +121,7 @@ internal sealed class WorkerSessions(WorkerSettings settings, ZwarmContext conte
 
     public static string SummaryJson(SessionSummary summary) => Json(w => SessionSummaryJson.Write(w, summary));
 
-    private static async Task<SessionReply> Answer(Func<Task<string>> work)
+    private async Task<SessionReply> Answer(Func<Task<string>> work)
     {
         try
         {
@@ -126,6 +130,10 @@ internal sealed class WorkerSessions(WorkerSettings settings, ZwarmContext conte
         catch (ZwarmException e)
         {
             return SessionReply.Failed(e);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return SessionReply.Failed(new ZwarmException(ErrorKind.State, $"worker {settings.Name}'s store: {e.Message}"));
         }
     }
 
