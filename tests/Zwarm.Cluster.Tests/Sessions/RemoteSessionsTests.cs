@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Xunit.Abstractions;
+using Zwarm.Cluster.Sessions;
 using Zwarm.Cluster.Tests.Membership;
 using Zwarm.Cluster.Tests.Support;
 
@@ -85,6 +86,9 @@ public sealed class RemoteSessionsTests(ITestOutputHelper output)
             Assert.True(routed.ExitCode == 10, routed.Describe());
             Assert.Contains("worker w3", routed.Err);
             Assert.Single(routed.Err.Trim().Split('\n'));
+            Assert.True(routed.Elapsed < WorkerClient.Deadline, $"a dead owner took {routed.Elapsed.TotalSeconds:F1} s to report");
+            output.WriteLine($"cold commands: ls {table.Elapsed.TotalSeconds:F1} s, kill {killed.Elapsed.TotalSeconds:F1} s, "
+                + $"show of a dead worker's session {routed.Elapsed.TotalSeconds:F1} s");
 
             // w3 again on the same store: its sessions are back with their true status (the held turn survived).
             lab.Restart("w3");
