@@ -1,4 +1,5 @@
-// The command tree of `zwarm-worker`: `cluster init`, `worker`, `workers`. Parse errors are one line and exit code 2.
+// The command tree of `zwarm-worker`: `cluster init`, `worker`, `workers`, and the session verbs on the cluster
+// (`spawn`, `ls`, `show`, `kill`, `continue`). Parse errors are one line and exit code 2.
 using System.CommandLine;
 using Zwarm.Worker.Commands;
 using Zwarm.Worker.Infrastructure;
@@ -16,6 +17,11 @@ internal static class WorkerCli
             ClusterInitCommand.Create(runner),
             WorkerCommand.Create(runner),
             WorkersCommand.Create(runner),
+            ClusterSpawnCommand.Create(runner),
+            ClusterLsCommand.Create(runner),
+            ClusterRoutedCommands.Show(runner),
+            ClusterRoutedCommands.Kill(runner),
+            ClusterRoutedCommands.Continue(runner),
         };
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         if (parse.Errors.Count > 0)

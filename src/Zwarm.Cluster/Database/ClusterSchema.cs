@@ -2,7 +2,7 @@
 // PostgreSQL (PostgreSQL-Main.sql: the query table; PostgreSQL-Clustering.sql: the membership tables and functions;
 // copied unchanged from dotnet/orleans at e558829b, MIT) are not re-runnable (plain CREATE TABLE / INSERT), so each is applied
 // only when its first table is missing, inside one transaction under an advisory lock (two inits at once cannot
-// half-apply). zwarm's own table of worker facts is CREATE ... IF NOT EXISTS.
+// half-apply). zwarm's own tables (worker facts, session placement) are CREATE ... IF NOT EXISTS.
 using Npgsql;
 
 namespace Zwarm.Cluster.Database;
@@ -38,6 +38,9 @@ public static class ClusterSchema
         var factsPresent = await TableExistsAsync(connection, WorkerFactsTable.Name, cancellationToken).ConfigureAwait(false);
         await ExecuteAsync(connection, WorkerFactsTable.CreateSql, cancellationToken).ConfigureAwait(false);
         outcomes.Add(new Outcome("zwarm worker facts table", !factsPresent));
+        var sessionsPresent = await TableExistsAsync(connection, SessionsTable.Name, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(connection, SessionsTable.CreateSql, cancellationToken).ConfigureAwait(false);
+        outcomes.Add(new Outcome("zwarm sessions table", !sessionsPresent));
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return outcomes;
     }

@@ -10,6 +10,7 @@ using Orleans.Hosting;
 using Zwarm.Cluster.Database;
 using Zwarm.Cluster.Membership;
 using Zwarm.Cluster.Security;
+using Zwarm.Cluster.Sessions;
 using Zwarm.Cluster.Workers;
 using Zwarm.Core;
 using Zwarm.Core.Config;
@@ -59,6 +60,8 @@ public static class WorkerHost
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton(context);
         builder.Services.AddSingleton(new WorkerFactsTable(settings.Cluster, ClusterNames.ClusterId));
+        builder.Services.AddSingleton(new SessionsTable(settings.Cluster, ClusterNames.ClusterId));
+        builder.Services.AddSingleton<WorkerSessions>();
         builder.Services.AddHostedService<FactsPublisher>();
         return builder.Build();
     }

@@ -1,18 +1,20 @@
 // Keeps this worker's row in zwarm_worker_facts current: written once the silo has joined, then every few seconds
-// with the number of running sessions of the worker's local store. A database hiccup is logged and retried on the
+// with the number of running sessions of the worker's local store; the sessions whose `ls` row changed since the
+// last round are rewritten in zwarm_sessions (their last-known rows, shown when this worker is unreachable). A database hiccup is logged and retried on the
 // next round; it never stops the worker (Orleans' membership has its own retries).
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Runtime;
 using Zwarm.Cluster.Database;
+using Zwarm.Cluster.Sessions;
 using Zwarm.Core.Config;
 using Zwarm.Core.Sessions;
 
 namespace Zwarm.Cluster.Workers;
 
 internal sealed partial class FactsPublisher(
-    ILocalSiloDetails silo, WorkerFactsTable table, WorkerSettings settings, ZwarmContext context,
-    ILogger<FactsPublisher> logger) : BackgroundService
+    ILocalSiloDetails silo, WorkerFactsTable table, SessionsTable placed, WorkerSettings settings, ZwarmContext context,
+    WorkerSessions sessions, ILogger<FactsPublisher> logger) : BackgroundService
 {
     /// <summary>How often the load is re-read and re-published.</summary>
     public static readonly TimeSpan Period = TimeSpan.FromSeconds(2);
@@ -21,7 +23,7 @@ internal sealed partial class FactsPublisher(
     {
         var key = SiloKey.From(silo.SiloAddress);
         var agents = LocalAgents.Find(context);
-        var sessions = new SessionService(context);
+        var published = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
             await table.PruneAsync(stoppingToken).ConfigureAwait(false);
@@ -37,7 +39,22 @@ internal sealed partial class FactsPublisher(
         {
             try
             {
-                var running = (await sessions.ListAsync(stoppingToken, SessionStatus.Running).ConfigureAwait(false)).Sessions.Count;
+                var listing = (await sessions.Service.ListAsync(stoppingToken).ConfigureAwait(false)).Sessions;
+                var running = listing.Count(s => s.Status is SessionStatus.Running or SessionStatus.Pending);
+                var changed = new List<PlacedSession>();
+                foreach (var summary in listing)
+                {
+                    var json = WorkerSessions.SummaryJson(summary);
+                    if (!published.TryGetValue(summary.Id, out var last) || last != json)
+                    {
+                        changed.Add(new PlacedSession(summary.Id, settings.Name, json));
+                    }
+                }
+                await placed.UpsertAsync(changed, stoppingToken).ConfigureAwait(false);
+                foreach (var row in changed)
+                {
+                    published[row.Id] = row.Summary;
+                }
                 await table.UpsertAsync(key, new WorkerFacts(settings.Name, settings.MaxSessions, settings.Labels, agents, running),
                     stoppingToken).ConfigureAwait(false);
             }

@@ -8,6 +8,11 @@ internal static class ExitCodes
 {
     public const int Success = 0;
     public const int Usage = 2;
+    public const int NotFound = 3;
+    public const int Ambiguous = 4;
+    /// <summary>No worker fits a spawn (all full, the agent missing), or a session's state forbids the request.</summary>
+    public const int Conflict = 5;
+    public const int AgentMissing = 6;
     public const int Timeout = 7;
     /// <summary>No or unreadable cluster certificate, a cluster database without the schema.</summary>
     public const int ConfigError = 8;
@@ -20,6 +25,10 @@ internal static class ExitCodes
     public static int For(ErrorKind kind) => kind switch
     {
         ErrorKind.Usage => Usage,
+        ErrorKind.NotFound => NotFound,
+        ErrorKind.Ambiguous => Ambiguous,
+        ErrorKind.Conflict => Conflict,
+        ErrorKind.AgentMissing => AgentMissing,
         ErrorKind.Timeout => Timeout,
         ErrorKind.Config => ConfigError,
         ErrorKind.State => StateError,

@@ -52,9 +52,10 @@ public sealed class WorkersListingTests(LabFixture fixture) : IClassFixture<LabF
 
         Assert.True(again.ExitCode == 0, again.Describe());
         Assert.DoesNotContain("created", again.Out);
-        Assert.Equal(4, again.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.StartsWith("present", StringComparison.Ordinal)));
+        Assert.Equal(5, again.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.StartsWith("present", StringComparison.Ordinal)));
         Assert.Equal(before, await File.ReadAllBytesAsync(Lab.CertificatePath));
         Assert.Contains("created  orleans membership tables", Lab.Init!.Out);
+        Assert.Contains("created  zwarm sessions table", Lab.Init!.Out);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Lab.CertificatePath));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Lab.CertificateDirectory));
     }

@@ -1,6 +1,6 @@
 // The whole lab for one test: the network, PostgreSQL on the bridge, the schema and certificate made by
 // `zwarm-worker cluster init`, and N workers (w1..wN) on machines of their own, each with its own state dir,
-// labels (l<i> and common) and capacity (i+1). Started ready: every worker listed active by `workers --json`.
+// labels (l<i> and common) and capacity (i+1), the fake agent as its codex. Started ready: every worker listed active by `workers --json`.
 using System.Diagnostics;
 using System.Text.Json;
 using Npgsql;
@@ -15,6 +15,9 @@ internal sealed class ClusterLab : IAsyncDisposable
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
 
     private readonly List<WorkerProcess> _workers = [];
+    private readonly Dictionary<string, (string Ns, string[] Arguments)> _starts = [];
+
+    public static string FakeAgent { get; } = Path.Combine(AppContext.BaseDirectory, "fake-agent");
 
     private ClusterLab(string root, NetworkLab network, Postgres postgres)
     {
@@ -42,6 +45,7 @@ internal sealed class ClusterLab : IAsyncDisposable
     public static async Task<ClusterLab> StartAsync(int workers)
     {
         var root = Directory.CreateTempSubdirectory("zwarm-cluster-").FullName;
+        Directory.CreateDirectory(Path.Combine(root, "fake-home"));
         var network = await NetworkLab.StartAsync();
         var postgres = await Postgres.StartAsync(network.BridgeAddress);
         var lab = new ClusterLab(root, network, postgres);
@@ -56,16 +60,34 @@ internal sealed class ClusterLab : IAsyncDisposable
             var (ns, address) = await network.AddMachineAsync(i);
             lab.Machines[$"w{i}"] = ns;
             var state = Directory.CreateDirectory(Path.Combine(root, $"state-w{i}")).FullName;
-            lab._workers.Add(WorkerProcess.Start($"w{i}", ns,
-                ["--name", $"w{i}", "--max-sessions", $"{i + 1}", "--label", $"l{i}", "--label", "common",
-                 "--listen", $"{address}:11111", "--cert", lab.CertificatePath, "--state-dir", state],
-                new Dictionary<string, string> { ["ZWARM_CLUSTER"] = postgres.ConnectionString }));
+            File.WriteAllText(Path.Combine(state, "config.toml"), $"""
+                [adapters.codex]
+                executable = "{FakeAgent}"
+                [executor]
+                kill_grace_seconds = 1
+                """);
+            lab._starts[$"w{i}"] = (ns, ["--name", $"w{i}", "--max-sessions", $"{i + 1}", "--label", $"l{i}", "--label", "common",
+                 "--listen", $"{address}:11111", "--cert", lab.CertificatePath, "--state-dir", state]);
+            lab._workers.Add(lab.StartWorker($"w{i}"));
         }
         // Active in Orleans' membership, and its facts published.
         await lab.UntilAsync(rows => rows.Count(r => r.GetProperty("status").GetString() == "active"
             && r.GetProperty("max_sessions").ValueKind == JsonValueKind.Number) == workers, "every worker active");
         return lab;
     }
+
+    /// <summary>Starts worker <paramref name="name"/> again (same machine, address and state dir) after it died.</summary>
+    public void Restart(string name)
+    {
+        var old = Worker(name);
+        _workers[_workers.IndexOf(old)] = StartWorker(name);
+        _retired.Add(old);
+    }
+
+    private readonly List<WorkerProcess> _retired = [];
+
+    private WorkerProcess StartWorker(string name) => WorkerProcess.Start(name, _starts[name].Ns, _starts[name].Arguments,
+        new Dictionary<string, string> { ["ZWARM_CLUSTER"] = Postgres.ConnectionString, ["FAKE_AGENT_HOME"] = Path.Combine(Root, "fake-home") });
 
     /// <summary>`zwarm-worker ARGS` from the test's namespace, with ZWARM_CLUSTER set (unless told otherwise).</summary>
     public Task<RunResult> WorkerCommandAsync(IEnumerable<string> arguments, bool withCluster = true, TimeSpan? deadline = null) =>
@@ -133,7 +155,7 @@ internal sealed class ClusterLab : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        foreach (var worker in _workers)
+        foreach (var worker in _workers.Concat(_retired))
         {
             await worker.DisposeAsync();
         }
