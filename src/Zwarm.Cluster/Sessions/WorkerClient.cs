@@ -39,22 +39,8 @@ internal sealed class WorkerClient : IAsyncDisposable
     public static async Task<WorkerClient> ConnectAsync(string worker, IPEndPoint gateway, X509Certificate2 certificate, bool debug,
         CancellationToken cancellationToken)
     {
-        var rejected = 0;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        ClusterLogging.Configure(builder.Logging, debug ? LogLevel.Information : LogLevel.None);
-        builder.UseOrleansClient(client =>
-        {
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = ClusterNames.ClusterId;
-                o.ServiceId = ClusterNames.ServiceId;
-            });
-            client.UseStaticClustering(gateway);
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = Deadline);
-            client.UseTls(certificate, o => ClusterTls.Configure(o, certificate, () => Interlocked.Increment(ref rejected)));
-            client.UseConnectionRetryFilter((_, _) => Task.FromResult(false));
-        });
-        var host = builder.Build();
+        var client = ClusterClientHost.Build(certificate, Deadline, debug, c => c.UseStaticClustering(gateway));
+        var host = client.Host;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Deadline);
         try
@@ -65,7 +51,7 @@ internal sealed class WorkerClient : IAsyncDisposable
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             await StopAsync(host).ConfigureAwait(false);
-            if (Volatile.Read(ref rejected) > 0)
+            if (client.Rejected)
             {
                 throw new ZwarmException(ErrorKind.Config,
                     "the cluster refused this client: its certificate is not the cluster's (TLS handshake failed)", e);

@@ -60,28 +60,13 @@ public sealed class WorkersQuery(ClusterConnection cluster, string certificatePa
 
     private async Task<IReadOnlyList<MemberView>> AskClusterAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
     {
-        var rejected = 0;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        ClusterLogging.Configure(builder.Logging, debug ? LogLevel.Information : LogLevel.None);
-        builder.UseOrleansClient(client =>
+        // The membership table lists every active gateway; the client tries each once.
+        var client = ClusterClientHost.Build(certificate, ClusterDeadline, debug, c => c.UseAdoNetClustering(o =>
         {
-            client.Configure<ClusterOptions>(o =>
-            {
-                o.ClusterId = ClusterNames.ClusterId;
-                o.ServiceId = ClusterNames.ServiceId;
-            });
-            client.UseAdoNetClustering(o =>
-            {
-                o.Invariant = ClusterNames.Invariant;
-                o.ConnectionString = cluster.ConnectionString;
-            });
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ClusterDeadline);
-            client.UseTls(certificate, o => ClusterTls.Configure(o, certificate, () => Interlocked.Increment(ref rejected)));
-            // No retries: the client already tries every gateway the table lists as active; when none takes it, waiting
-            // longer does not help a user who asked for a list.
-            client.UseConnectionRetryFilter((_, _) => Task.FromResult(false));
-        });
-        using var host = builder.Build();
+            o.Invariant = ClusterNames.Invariant;
+            o.ConnectionString = cluster.ConnectionString;
+        }));
+        using var host = client.Host;
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(ClusterDeadline);
         try
@@ -92,7 +77,7 @@ public sealed class WorkersQuery(ClusterConnection cluster, string certificatePa
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            throw Refused(e, Volatile.Read(ref rejected) > 0);
+            throw Refused(e, client.Rejected);
         }
         finally
         {
